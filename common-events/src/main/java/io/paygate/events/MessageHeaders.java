@@ -1,0 +1,14 @@
+package io.paygate.events;
+
+/** AMQP header names that every PayGate message carries besides its JSON body. */
+public final class MessageHeaders {
+
+    /** Contract name of the body, e.g. {@code AuthorizePayment}. */
+    public static final String TYPE = "paygate-type";
+
+    /** Contract version of the body; consumers reject versions they do not know. */
+    public static final String VERSION = "paygate-version";
+
+    private MessageHeaders() {
+    }
+}

@@ -1,0 +1,50 @@
+package io.paygate.events;
+
+/**
+ * Names of the RabbitMQ exchanges, queues and routing keys that connect the services.
+ * Each service declares the queues it consumes from; exchanges are declared by producers and consumers alike.
+ */
+public final class Topology {
+
+    /** Topic exchange carrying {@link AuthorizePayment} commands, routed by acquirer code. */
+    public static final String AUTHORIZATIONS_EXCHANGE = "paygate.authorizations";
+
+    /** Topic exchange carrying {@link AuthorizationResult} events, routed by the instance that asked. */
+    public static final String AUTHORIZATION_RESULTS_EXCHANGE = "paygate.authorization-results";
+
+    /** Direct exchange receiving messages that a consumer rejected for good, routed by the queue they came from. */
+    public static final String DEAD_LETTER_EXCHANGE = "paygate.dead-letters";
+
+    /** Durable queue from which any payment-service instance records results, even those whose origin died. */
+    public static final String PAYMENT_RESULTS_QUEUE = "payment-service.authorization-results";
+
+    private static final String RESULT_PREFIX = "result.";
+
+    private Topology() {
+    }
+
+    /** Routing key of the authorisation commands for one acquirer, e.g. {@code authorize.piggybank}. */
+    public static String authorizeRoutingKey(String acquirer) {
+        return "authorize." + acquirer;
+    }
+
+    /** Durable queue an acquirer adapter consumes its commands from, e.g. {@code acquirer.piggybank.authorize}. */
+    public static String acquirerQueue(String acquirer) {
+        return "acquirer." + acquirer + ".authorize";
+    }
+
+    /** Routing key under which results for one payment-service instance are published. */
+    public static String resultRoutingKey(String instanceId) {
+        return RESULT_PREFIX + instanceId;
+    }
+
+    /** Binding of the shared results queue: every result, whichever instance asked. */
+    public static String allResultsBinding() {
+        return RESULT_PREFIX + "#";
+    }
+
+    /** Dead-letter queue paired with a consumer queue. */
+    public static String deadLetterQueue(String queue) {
+        return queue + ".dlq";
+    }
+}

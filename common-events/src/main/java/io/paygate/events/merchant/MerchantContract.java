@@ -1,0 +1,22 @@
+package io.paygate.events.merchant;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The authenticated merchant and its acquirer contract, as merchant-service answers an API-key look-up
+ * and as the gateway forwards it to payment-service in {@link InternalHeaders}.
+ *
+ * @param merchantId         the gateway's merchant id ({@code mer_...})
+ * @param acquirer           the acquirer code, e.g. {@code piggybank}; names the routing key
+ * @param acquirerMerchantId the merchant's id at the acquirer
+ * @param currencies         ISO 4217 codes the contract allows
+ */
+public record MerchantContract(String merchantId, String acquirer, String acquirerMerchantId, List<String> currencies) {
+
+    public MerchantContract {
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(acquirer, "acquirer");
+        currencies = currencies == null ? List.of() : List.copyOf(currencies);
+    }
+}
