@@ -1,0 +1,36 @@
+package io.paygate.acquirer.piggybank.adapter.out.amqp;
+
+import io.paygate.events.Topology;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+class ResultPublishingConfiguration {
+
+    /** Producers declare the exchanges they publish to, so results can go out before any payment-service started. */
+    @Bean
+    TopicExchange authorizationResultsExchange() {
+        return new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE, true, false);
+    }
+
+    /**
+     * Results go out on their own connection: if the broker blocks publishers (memory or disk alarm), the consumers
+     * can still acknowledge commands, which is what frees the broker again.
+     */
+    @Bean
+    RabbitTemplateCustomizer publishOnSeparateConnection() {
+        return template -> template.setUsePublisherConnection(true);
+    }
+
+    @Bean
+    RabbitAuthorizationResultPublisher authorizationResultPublisher(RabbitTemplate rabbit,
+            @Value("${paygate.results.confirm-timeout}") Duration confirmTimeout) {
+        return new RabbitAuthorizationResultPublisher(rabbit, confirmTimeout);
+    }
+}

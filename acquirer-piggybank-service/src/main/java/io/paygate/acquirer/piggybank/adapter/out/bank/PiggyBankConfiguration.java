@@ -1,0 +1,41 @@
+package io.paygate.acquirer.piggybank.adapter.out.bank;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import java.net.http.HttpClient;
+
+@Configuration(proxyBeanMethods = false)
+class PiggyBankConfiguration {
+
+    /** Closed with the context: its pooled keep-alive connections to the bank go with it. */
+    @Bean
+    HttpClient piggyBankHttpClient(PiggyBankProperties properties) {
+        return httpClient(properties);
+    }
+
+    @Bean
+    PiggyBank piggyBank(PiggyBankProperties properties, HttpClient piggyBankHttpClient, RestClient.Builder restClients) {
+        return new PiggyBank(new PiggyBankApi(restClient(properties, piggyBankHttpClient, restClients)),
+                properties.retry().policy());
+    }
+
+    static HttpClient httpClient(PiggyBankProperties properties) {
+        // HTTP/1.1: the bank is a plain HTTP server; HTTP/2 would only add an upgrade attempt to every new connection.
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+    }
+
+    static RestClient restClient(PiggyBankProperties properties, HttpClient httpClient, RestClient.Builder restClients) {
+        var requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        requestFactory.setReadTimeout(properties.readTimeout());
+        return restClients.clone()
+                .baseUrl(properties.url())
+                .requestFactory(requestFactory)
+                .build();
+    }
+}

@@ -1,0 +1,57 @@
+package io.paygate.acquirer.piggybank.adapter.out.bank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.retry.RetryPolicy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the Piggy Bank is and how patiently to talk to it.
+ *
+ * @param url            base URL of the bank's API
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param readTimeout    how long to wait for the answer to one request
+ * @param retry          how to retry requests that got no answer
+ */
+@ConfigurationProperties("paygate.piggybank")
+public record PiggyBankProperties(URI url, Duration connectTimeout, Duration readTimeout, Retry retry) {
+
+    public PiggyBankProperties {
+        Objects.requireNonNull(url, "paygate.piggybank.url");
+        Objects.requireNonNull(connectTimeout, "paygate.piggybank.connect-timeout");
+        Objects.requireNonNull(readTimeout, "paygate.piggybank.read-timeout");
+        Objects.requireNonNull(retry, "paygate.piggybank.retry");
+    }
+
+    /**
+     * Exponential back-off with jitter between attempts that failed for want of an answer.
+     *
+     * @param maxRetries attempts after the first
+     * @param delay      wait before the first retry
+     * @param multiplier growth of the wait from one retry to the next
+     * @param maxDelay   longest wait between two attempts
+     * @param jitter     random spread around each wait, so instances that failed together do not retry together
+     */
+    public record Retry(long maxRetries, Duration delay, double multiplier, Duration maxDelay, Duration jitter) {
+
+        public Retry {
+            Objects.requireNonNull(delay, "paygate.piggybank.retry.delay");
+            Objects.requireNonNull(maxDelay, "paygate.piggybank.retry.max-delay");
+            Objects.requireNonNull(jitter, "paygate.piggybank.retry.jitter");
+        }
+
+        /** Retries only when the bank gave no answer; an answer, even a refusal, is final. */
+        RetryPolicy policy() {
+            return RetryPolicy.builder()
+                    .includes(BankUnreachableException.class)
+                    .maxRetries(maxRetries)
+                    .delay(delay)
+                    .multiplier(multiplier)
+                    .maxDelay(maxDelay)
+                    .jitter(jitter)
+                    .build();
+        }
+    }
+}

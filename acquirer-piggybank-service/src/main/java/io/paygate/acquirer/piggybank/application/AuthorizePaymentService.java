@@ -1,0 +1,42 @@
+package io.paygate.acquirer.piggybank.application;
+
+import io.paygate.acquirer.piggybank.application.port.in.AuthorizePaymentUseCase;
+import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
+import io.paygate.acquirer.piggybank.application.port.out.AuthorizationResultPublisher;
+import io.paygate.acquirer.piggybank.domain.BankDecision;
+import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.events.AuthorizePayment;
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.card.CardCipher;
+
+import java.time.Clock;
+
+/**
+ * Opens the card, asks the bank, publishes its answer. The clear card lives only on this call's stack:
+ * nothing here keeps, caches or logs it.
+ */
+public class AuthorizePaymentService implements AuthorizePaymentUseCase {
+
+    private final CardCipher cardCipher;
+    private final AcquiringBank bank;
+    private final AuthorizationResultPublisher results;
+    private final Clock clock;
+
+    public AuthorizePaymentService(CardCipher cardCipher, AcquiringBank bank, AuthorizationResultPublisher results,
+                                   Clock clock) {
+        this.cardCipher = cardCipher;
+        this.bank = bank;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuthorizationResult authorize(AuthorizePayment command) {
+        var authorization = new CardAuthorization(command.paymentId(),
+                cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency());
+        BankDecision decision = bank.authorize(authorization);
+        AuthorizationResult result = decision.toResult(command.paymentId(), clock.instant());
+        results.publish(result, command.replyTo());
+        return result;
+    }
+}

@@ -1,0 +1,342 @@
+package io.paygate.acquirer.piggybank;
+
+import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.AuthorizePayment;
+import io.paygate.events.MessageHeaders;
+import io.paygate.events.ResponseCode;
+import io.paygate.events.Topology;
+import io.paygate.events.card.CardCipher;
+import io.paygate.events.card.CardData;
+import io.paygate.events.card.CardEnvelope;
+import io.paygate.support.amqp.OutgoingMessage;
+import io.paygate.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The adapter as deployed: real RabbitMQ, a real HTTP bank, commands in, results out. Each run uses its own
+ * acquirer code, so test JVMs sharing the broker never take each other's commands.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class AuthorizationFlowTest {
+
+    private static final String ACQUIRER = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String COMMAND_QUEUE = Topology.acquirerQueue(ACQUIRER);
+    private static final String DEAD_LETTER_QUEUE = Topology.deadLetterQueue(COMMAND_QUEUE);
+    // Not under "result.": payment-service's shared results queue, if declared on this broker, must not get these.
+    private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
+    private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
+    private static final String CARD_KEY = randomKey();
+    private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
+    private static final PiggyBankDouble bank = PiggyBankDouble.start();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("paygate.acquirer.code", () -> ACQUIRER);
+        registry.add("paygate.card-encryption.keys", () -> "test:" + CARD_KEY);
+        registry.add("paygate.card-encryption.active-key-id", () -> "test");
+        registry.add("paygate.piggybank.url", () -> bank.url().toString());
+        registry.add("paygate.piggybank.retry.delay", () -> "20ms");
+        registry.add("paygate.piggybank.retry.max-delay", () -> "100ms");
+        registry.add("paygate.piggybank.retry.jitter", () -> "10ms");
+    }
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    @LocalServerPort
+    int port;
+
+    private final Map<String, List<Message>> results = new ConcurrentHashMap<>();
+    private final Map<String, List<Message>> deadLetters = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void listenForResults() {
+        // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
+        Queue replies = new Queue(REPLY_QUEUE, true, false, false);
+        admin.declareQueue(replies);
+        Binding binding = BindingBuilder.bind(replies)
+                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(REPLY_TO);
+        admin.declareBinding(binding);
+    }
+
+    @AfterAll
+    void deleteQueuesAndStopBank() {
+        listeners.stop();
+        admin.deleteQueue(COMMAND_QUEUE);
+        admin.deleteQueue(DEAD_LETTER_QUEUE);
+        admin.deleteQueue(REPLY_QUEUE);
+        bank.close();
+    }
+
+    @Test
+    void approves_a_card_the_bank_authorizes_with_the_banks_authorization_code(CapturedOutput output) {
+        AuthorizePayment command = command("4111111111111111");
+
+        send(command);
+
+        Message message = awaitResult(command.paymentId());
+        AuthorizationResult result = convert(message);
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(result.authCode()).isNotBlank();
+        assertThat(result.processedOn()).isAfterOrEqualTo(command.requestedOn());
+        var properties = message.getMessageProperties();
+        assertThat(properties.getMessageId()).isEqualTo(command.paymentId());
+        assertThat((String) properties.getHeader(MessageHeaders.TYPE)).isEqualTo(AuthorizationResult.TYPE);
+        assertThat((Integer) properties.getHeader(MessageHeaders.VERSION)).isEqualTo(AuthorizationResult.VERSION);
+        assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(bank.requestsWithKey(command.paymentId())).singleElement().satisfies(request -> {
+            assertThat(request.field("card_number")).isEqualTo("4111111111111111");
+            assertThat(request.field("expiry_date")).isEqualTo("12/2030");
+            assertThat(request.field("amount")).isEqualTo("1050");
+            assertThat(request.field("currency")).isEqualTo("GBP");
+            assertThat(request.field("cvv")).isEqualTo("737");
+        });
+        assertThat(output).contains(command.paymentId()).doesNotContain("4111111111111111");
+    }
+
+    @Test
+    void declines_a_card_the_bank_refuses() {
+        AuthorizePayment command = command("4111111111111112");
+
+        send(command);
+
+        AuthorizationResult result = convert(awaitResult(command.paymentId()));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.DO_NOT_HONOUR);
+        assertThat(result.authCode()).isNull();
+    }
+
+    @Test
+    void retries_an_unavailable_bank_with_the_same_idempotency_key_then_declines_as_issuer_unavailable() {
+        AuthorizePayment command = command("4111111111111110");
+
+        send(command);
+
+        AuthorizationResult result = convert(awaitResult(command.paymentId()));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+        assertThat(result.responseCode().code()).isEqualTo("20091");
+        // The first attempt and three retries, every one of them under the payment id.
+        assertThat(bank.requestsWithKey(command.paymentId())).hasSize(4);
+    }
+
+    @Test
+    void approves_once_when_the_bank_recovers_from_a_transient_failure() {
+        AuthorizePayment command = command("4111111111111111");
+        bank.failNext(1);
+
+        send(command);
+
+        AuthorizationResult result = convert(awaitResult(command.paymentId()));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(bank.requestsWithKey(command.paymentId())).hasSize(2);
+        awaitCommandQueueSettled();
+        assertThat(resultsFor(command.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void acknowledges_the_command_once_its_result_is_published() {
+        AuthorizePayment command = command("4111111111111113");
+
+        send(command);
+
+        awaitResult(command.paymentId());
+        awaitCommandQueueSettled();
+        assertThat(deadLettersFor(command.paymentId())).isEmpty();
+    }
+
+    @Test
+    void acknowledges_a_command_whose_reply_key_no_queue_is_bound_to(CapturedOutput output) {
+        String paymentId = paymentId();
+        AuthorizePayment command = new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
+                CIPHER.seal(card("4111111111111111"), paymentId), "acquirer-it.nobody." + ACQUIRER, Instant.now());
+
+        send(command);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> output.toString().contains("Payment " + paymentId + " authorized"));
+        // Requeueing would not make the reply routable; the origin's sweeper asks again if it still cares.
+        awaitCommandQueueSettled();
+        assertThat(output).contains("Result of payment " + paymentId + " is unroutable");
+        assertThat(deadLettersFor(paymentId)).isEmpty();
+        assertThat(bank.requestsWithKey(paymentId)).hasSize(1);
+    }
+
+    @Test
+    void dead_letters_a_card_sealed_with_an_unknown_key_and_publishes_nothing() {
+        String paymentId = paymentId();
+        CardCipher rogue = CardCipher.fromConfiguration("rogue:" + randomKey(), "rogue");
+        AuthorizePayment command = command(paymentId, rogue.seal(card("4111111111111111"), paymentId));
+
+        send(command);
+
+        awaitDeadLetter(paymentId);
+        // The adapter settles a command only after publishing its result: once dead-lettered, nothing can follow.
+        assertThat(resultsFor(paymentId)).isEmpty();
+        assertThat(bank.requestsWithKey(paymentId)).isEmpty();
+    }
+
+    @Test
+    void dead_letters_a_command_whose_body_does_not_convert() {
+        String paymentId = paymentId();
+        Message garbage = MessageBuilder.withBody("{\"paymentId\": ".getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json")
+                .setMessageId(paymentId)
+                .setHeader(MessageHeaders.TYPE, AuthorizePayment.TYPE)
+                .setHeader(MessageHeaders.VERSION, AuthorizePayment.VERSION)
+                .build();
+
+        rabbit.send(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), garbage);
+
+        awaitDeadLetter(paymentId);
+        assertThat(resultsFor(paymentId)).isEmpty();
+    }
+
+    @Test
+    void dead_letters_a_command_of_an_unknown_version() {
+        AuthorizePayment command = command("4111111111111111");
+
+        rabbit.convertAndSend(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), command,
+                OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION + 1, command.paymentId()));
+
+        awaitDeadLetter(command.paymentId());
+        assertThat(resultsFor(command.paymentId())).isEmpty();
+        assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
+    }
+
+    @Test
+    void serves_its_health_over_http() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private void send(AuthorizePayment command) {
+        rabbit.convertAndSend(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), command,
+                OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION, command.paymentId()));
+    }
+
+    private Message awaitResult(String paymentId) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(() -> resultsFor(paymentId), received -> !received.isEmpty())
+                .getFirst();
+    }
+
+    private void awaitDeadLetter(String paymentId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !deadLettersFor(paymentId).isEmpty());
+    }
+
+    /**
+     * A delivered but unacknowledged command is invisible in the queue's message count. Stopping the consumers closes
+     * their channels, which returns any such command to the queue; an empty queue then proves it was acknowledged.
+     */
+    private void awaitCommandQueueSettled() {
+        MessageListenerContainer container = listeners.getListenerContainer("authorizePayment");
+        container.stop();
+        try {
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> admin.getQueueInfo(COMMAND_QUEUE).getMessageCount() == 0);
+        } finally {
+            container.start();
+        }
+    }
+
+    private List<Message> resultsFor(String paymentId) {
+        drain(REPLY_QUEUE, results);
+        return results.getOrDefault(paymentId, List.of());
+    }
+
+    private List<Message> deadLettersFor(String paymentId) {
+        drain(DEAD_LETTER_QUEUE, deadLetters);
+        return deadLetters.getOrDefault(paymentId, List.of());
+    }
+
+    private void drain(String queue, Map<String, List<Message>> byPaymentId) {
+        for (Message message = rabbit.receive(queue); message != null; message = rabbit.receive(queue)) {
+            byPaymentId.computeIfAbsent(message.getMessageProperties().getMessageId(), id -> new CopyOnWriteArrayList<>())
+                    .add(message);
+        }
+    }
+
+    private AuthorizationResult convert(Message message) {
+        return (AuthorizationResult) rabbit.getMessageConverter().fromMessage(message);
+    }
+
+    private static AuthorizePayment command(String cardNumber) {
+        String paymentId = paymentId();
+        return command(paymentId, CIPHER.seal(card(cardNumber), paymentId));
+    }
+
+    private static AuthorizePayment command(String paymentId, CardEnvelope card) {
+        return new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP", card, REPLY_TO, Instant.now());
+    }
+
+    private static CardData card(String number) {
+        return new CardData(number, "737", 12, 2030);
+    }
+
+    private static String paymentId() {
+        return "pay_" + UUID.randomUUID();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}

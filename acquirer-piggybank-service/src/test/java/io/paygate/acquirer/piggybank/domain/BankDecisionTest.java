@@ -1,0 +1,58 @@
+package io.paygate.acquirer.piggybank.domain;
+
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.ResponseCode;
+import io.paygate.events.card.CardData;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BankDecisionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+
+    @Test
+    void an_approval_authorizes_the_payment_with_the_banks_code() {
+        AuthorizationResult result = new BankDecision.Approved("auth-123").toResult("pay_1", NOW);
+
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(result.responseCode().code()).isEqualTo("10000");
+        assertThat(result.authCode()).isEqualTo("auth-123");
+        assertThat(result.paymentId()).isEqualTo("pay_1");
+        assertThat(result.processedOn()).isEqualTo(NOW);
+    }
+
+    @Test
+    void a_refusal_declines_the_payment_as_do_not_honour() {
+        AuthorizationResult result = new BankDecision.Refused().toResult("pay_1", NOW);
+
+        assertThat(result.approved()).isFalse();
+        assertThat(result.responseCode().code()).isEqualTo("20005");
+        assertThat(result.authCode()).isNull();
+    }
+
+    @Test
+    void a_request_the_bank_rejects_declines_the_payment_as_do_not_honour() {
+        AuthorizationResult result = new BankDecision.RequestRejected().toResult("pay_1", NOW);
+
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.DO_NOT_HONOUR);
+    }
+
+    @Test
+    void no_answer_from_the_issuer_declines_the_payment_as_issuer_unavailable() {
+        AuthorizationResult result = new BankDecision.IssuerUnavailable().toResult("pay_1", NOW);
+
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+        assertThat(result.responseCode().code()).isEqualTo("20091");
+    }
+
+    @Test
+    void an_authorization_shows_only_the_masked_card_in_its_text_form() {
+        var authorization = new CardAuthorization("pay_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP");
+
+        assertThat(authorization.toString()).doesNotContain("4111111111111111").doesNotContain("737").contains("1111");
+        assertThat(authorization.idempotencyKey()).isEqualTo("pay_1");
+    }
+}

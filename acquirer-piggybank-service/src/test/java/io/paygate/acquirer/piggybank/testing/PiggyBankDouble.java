@@ -1,0 +1,157 @@
+package io.paygate.acquirer.piggybank.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP Piggy Bank for tests, following the bank's rules: a card number ending in an odd digit is approved,
+ * in 2/4/6/8 refused, in 0 answered with 503; a missing field gives 400; a repeated {@code Idempotency-Key} gets
+ * the first answer again. It records every request, and can be told to fail or to stall the next requests.
+ */
+public final class PiggyBankDouble implements AutoCloseable {
+
+    /** One request as the bank received it. */
+    public record Request(String idempotencyKey, JsonNode body) {
+
+        public String field(String name) {
+            JsonNode value = body.get(name);
+            return value == null || value.isNull() ? null : value.asString();
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static final List<String> REQUIRED_FIELDS = List.of("card_number", "expiry_date", "currency", "amount", "cvv");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answersByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger failuresToCome = new AtomicInteger();
+    private final AtomicInteger stallsToCome = new AtomicInteger();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpServer server;
+
+    private PiggyBankDouble() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/payments", this::handle);
+        server.start();
+    }
+
+    public static PiggyBankDouble start() {
+        try {
+            return new PiggyBankDouble();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the Piggy Bank double", e);
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers {@code 503} to the next {@code times} requests, then follows the rules again. */
+    public void failNext(int times) {
+        failuresToCome.set(times);
+    }
+
+    /** Never answers the next {@code times} requests (until closed), so that clients time out. */
+    public void stallNext(int times) {
+        stallsToCome.set(times);
+    }
+
+    public List<Request> requestsWithKey(String idempotencyKey) {
+        return requests.stream().filter(request -> idempotencyKey.equals(request.idempotencyKey())).toList();
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.close();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            requests.add(new Request(key, body));
+            if (takeOne(stallsToCome)) {
+                awaitClosing();
+                return;
+            }
+            Answer answer = takeOne(failuresToCome) ? new Answer(503, null) : answerFor(key, body);
+            respond(exchange, answer);
+        }
+    }
+
+    private Answer answerFor(String key, JsonNode body) {
+        Answer first = key == null ? null : answersByKey.get(key);
+        if (first != null) {
+            return first;
+        }
+        Answer answer = decide(body);
+        if (key != null && answer.status() == 200) {
+            answersByKey.putIfAbsent(key, answer);
+        }
+        return answer;
+    }
+
+    private static Answer decide(JsonNode body) {
+        for (String field : REQUIRED_FIELDS) {
+            if (body.path(field).isMissingNode() || body.path(field).isNull()) {
+                return new Answer(400, "{\"error_message\":\"" + field + " is required\"}");
+            }
+        }
+        String number = body.get("card_number").asString();
+        int lastDigit = number.charAt(number.length() - 1) - '0';
+        if (lastDigit == 0) {
+            return new Answer(503, null);
+        }
+        return lastDigit % 2 == 1
+                ? new Answer(200, "{\"authorized\":true,\"authorization_code\":\"" + UUID.randomUUID() + "\"}")
+                : new Answer(200, "{\"authorized\":false,\"authorization_code\":\"\"}");
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static boolean takeOne(AtomicInteger counter) {
+        return counter.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
+    private void awaitClosing() {
+        try {
+            closing.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.paygate.gateway.auth;
+
+import io.paygate.events.merchant.InternalHeaders;
+import io.paygate.events.merchant.MerchantContract;
+import io.paygate.gateway.web.RequestIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Route filter {@code ApiKeyAuthentication}: lets a request through only with a merchant's API key in
+ * {@code Authorization: Bearer <key>}, and tells the service behind it who the merchant is.
+ * <p>
+ * A missing, malformed or unknown key gets {@code 401} with an empty body and {@code WWW-Authenticate: Bearer}.
+ * When merchant-service cannot be asked, the answer is {@code 503}: the key may well be valid.
+ * An authenticated request goes on with the merchant's contract in {@link InternalHeaders} (any inbound
+ * {@code X-PayGate-*} header was already dropped by {@code UntrustedHeadersFilter}) and without the key,
+ * which the services do not need.
+ */
+@Component
+public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationGatewayFilterFactory.class);
+
+    // RFC 6750 credentials: the scheme is case-insensitive; the key is printable ASCII (keys may end in *#$=).
+    private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7E]{1,200})", Pattern.CASE_INSENSITIVE);
+
+    private final ApiKeyResolver apiKeys;
+    private final JsonMapper jsonMapper;
+
+    public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyResolver apiKeys, JsonMapper jsonMapper) {
+        this.apiKeys = apiKeys;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public GatewayFilter apply(Object config) {
+        return this::authenticate;
+    }
+
+    private Mono<Void> authenticate(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Optional<String> apiKey = bearerToken(exchange.getRequest().getHeaders());
+        if (apiKey.isEmpty()) {
+            return unauthorized(exchange);
+        }
+        return apiKeys.resolve(apiKey.get())
+                .flatMap(contract -> contract
+                        .map(merchant -> chain.filter(asMerchant(exchange, merchant)))
+                        .orElseGet(() -> unauthorized(exchange)))
+                .onErrorResume(MerchantServiceUnavailableException.class, e -> unavailable(exchange, e));
+    }
+
+    private static Optional<String> bearerToken(HttpHeaders headers) {
+        List<String> authorizations = headers.getOrEmpty(HttpHeaders.AUTHORIZATION);
+        if (authorizations.size() != 1) {
+            return Optional.empty();
+        }
+        Matcher bearer = BEARER.matcher(authorizations.getFirst());
+        return bearer.matches() ? Optional.of(bearer.group(1)) : Optional.empty();
+    }
+
+    private static ServerWebExchange asMerchant(ServerWebExchange exchange, MerchantContract merchant) {
+        return exchange.mutate().request(request -> request.headers(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.set(InternalHeaders.MERCHANT_ID, merchant.merchantId());
+            headers.set(InternalHeaders.ACQUIRER, merchant.acquirer());
+            if (merchant.acquirerMerchantId() != null) {
+                headers.set(InternalHeaders.ACQUIRER_MERCHANT_ID, merchant.acquirerMerchantId());
+            }
+            headers.set(InternalHeaders.CURRENCIES, String.join(",", merchant.currencies()));
+        })).build();
+    }
+
+    private static Mono<Void> unauthorized(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return response.setComplete();
+    }
+
+    private Mono<Void> unavailable(ServerWebExchange exchange, MerchantServiceUnavailableException cause) {
+        String requestId = RequestIdFilter.requestIdOf(exchange);
+        log.warn("Cannot authenticate request {}: {}", requestId, cause.getMessage());
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = jsonMapper.writeValueAsBytes(Map.of(
+                "request_id", requestId,
+                "error_type", "service_unavailable",
+                "error_codes", List.of("merchant_service_unavailable")));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

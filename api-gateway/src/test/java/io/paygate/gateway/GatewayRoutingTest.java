@@ -1,0 +1,259 @@
+package io.paygate.gateway;
+
+import io.paygate.events.merchant.ApiKeyLookup;
+import io.paygate.events.merchant.InternalHeaders;
+import io.paygate.events.merchant.MerchantContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.ssl.enabled=false")
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayRoutingTest {
+
+    private static final MerchantContract DEMO_SHOP =
+            new MerchantContract("mer_demoshop", "piggybank", "piggy-demo-001", List.of("GBP", "EUR", "USD"));
+    private static final String PAYMENT_JSON = "{\"amount\":1050,\"currency\":\"GBP\"}";
+
+    static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{\"id\":\"pay_stub\"}"));
+    static final MerchantServiceStub merchantService = new MerchantServiceStub();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("paygate.gateway.payment-service-url", paymentService::url);
+        registry.add("paygate.gateway.merchant-service-url", merchantService::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        paymentService.close();
+        merchantService.close();
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        paymentService.forgetRequests();
+        merchantService.forgetRequests();
+    }
+
+    @Autowired
+    WebTestClient gateway;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void refuses_a_payment_without_an_api_key() {
+        gateway.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue(PAYMENT_JSON)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().isEmpty();
+
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void refuses_a_malformed_authorization_without_asking_merchant_service() {
+        for (String authorization : List.of("Basic c2tfc2JveDp4", "Bearer", "Bearer ", "Bearer two words", "sk_sbox_nobearer")) {
+            gateway.get().uri("/payments/pay_1").header(HttpHeaders.AUTHORIZATION, authorization)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectBody().isEmpty();
+        }
+
+        assertThat(paymentService.received()).isEmpty();
+        assertThat(merchantService.lookUps()).isEmpty();
+    }
+
+    @Test
+    void refuses_an_unknown_api_key() {
+        String unknownKey = "sk_sbox_unknownunknownunknownunknow";
+
+        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(unknownKey))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().isEmpty();
+
+        assertThat(merchantService.lookUpsOf(unknownKey)).hasSize(1);
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void forwards_an_authenticated_payment_as_the_merchant_of_the_key() {
+        String apiKey = merchantKey("forwards");
+
+        gateway.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue(PAYMENT_JSON)
+                .headers(headers -> headers.setBearerAuth(apiKey))
+                .header(InternalHeaders.MERCHANT_ID, "mer_someoneelse")
+                .header("x-paygate-acquirer", "evilbank")
+                .header("X-PayGate-Anything", "forged")
+                .header("X-Forwarded-Host", "evil.example")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().json("{\"id\":\"pay_stub\"}");
+
+        StubService.Request forwarded = paymentService.received("/payments").getLast();
+        assertThat(forwarded.method()).isEqualTo("POST");
+        assertThat(forwarded.body()).isEqualTo(PAYMENT_JSON);
+        assertThat(forwarded.headers().get(InternalHeaders.MERCHANT_ID)).containsExactly("mer_demoshop");
+        assertThat(forwarded.headers().get(InternalHeaders.ACQUIRER)).containsExactly("piggybank");
+        assertThat(forwarded.header(InternalHeaders.ACQUIRER_MERCHANT_ID)).isEqualTo("piggy-demo-001");
+        assertThat(forwarded.header(InternalHeaders.CURRENCIES)).isEqualTo("GBP,EUR,USD");
+        assertThat(forwarded.headers()).doesNotContainKeys(HttpHeaders.AUTHORIZATION, "X-PayGate-Anything");
+        assertThat(forwarded.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+    }
+
+    @Test
+    void looks_a_key_up_once_for_many_requests() {
+        String apiKey = merchantKey("cached");
+
+        for (int i = 0; i < 3; i++) {
+            gateway.get().uri("/payments/pay_{n}", i).headers(headers -> headers.setBearerAuth(apiKey))
+                    .exchange()
+                    .expectStatus().isCreated();
+        }
+
+        assertThat(merchantService.lookUpsOf(apiKey)).hasSize(1);
+        assertThat(paymentService.received("/payments/pay_2")).hasSize(1);
+    }
+
+    @Test
+    void looks_an_unknown_key_up_once_for_many_requests() {
+        String unknownKey = "sk_sbox_neverissuedneverissuedneverissu";
+
+        for (int i = 0; i < 3; i++) {
+            gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(unknownKey))
+                    .exchange()
+                    .expectStatus().isUnauthorized();
+        }
+
+        assertThat(merchantService.lookUpsOf(unknownKey)).hasSize(1);
+    }
+
+    @Test
+    void routes_merchant_administration_without_key_authentication() {
+        gateway.post().uri("/merchants").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Shop\"}")
+                .headers(headers -> headers.setBearerAuth("admin-token"))
+                .header(InternalHeaders.MERCHANT_ID, "mer_forged")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\":\"mer_stub\"}");
+
+        StubService.Request forwarded = merchantService.received("/merchants").getLast();
+        assertThat(forwarded.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer admin-token");
+        assertThat(forwarded.headers()).doesNotContainKey(InternalHeaders.MERCHANT_ID);
+        assertThat(merchantService.lookUps()).doesNotContain("admin-token");
+    }
+
+    @Test
+    void never_routes_internal_endpoints() {
+        gateway.post().uri(ApiKeyLookup.PATH).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"apiKey\":\"" + merchantKey("internal") + "\"}")
+                .exchange()
+                .expectStatus().isNotFound();
+
+        assertThat(merchantService.lookUps()).isEmpty();
+    }
+
+    @Test
+    void refuses_paths_that_a_service_would_resolve_to_another_route() throws Exception {
+        String apiKey = merchantKey("traversal");
+        // The JDK client sends the path as written; most clients would remove the dot segments first.
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/merchants/../internal/api-key-lookups", "/merchants/%2e%2e/internal/api-key-lookups",
+                "/merchants/..;/internal/api-key-lookups", "/merchants/x%2f..%2f..%2finternal/api-key-lookups")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"" + apiKey + "\"}"))
+                    .build();
+
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(400);
+        }
+
+        assertThat(merchantService.lookUps()).isEmpty();
+        assertThat(merchantService.adminRequests()).isEmpty();
+    }
+
+    @Test
+    void serves_each_service_api_docs_under_its_name() {
+        gateway.get().uri("/v3/api-docs/payments").exchange().expectStatus().isCreated();
+        gateway.get().uri("/v3/api-docs/merchants").exchange().expectStatus().isOk();
+
+        assertThat(paymentService.received("/v3/api-docs")).hasSize(1);
+        assertThat(merchantService.received("/v3/api-docs")).hasSize(1);
+    }
+
+    @Test
+    void swagger_ui_lists_both_apis() {
+        gateway.get().uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls[?(@.name == 'payments')].url").isEqualTo("/v3/api-docs/payments")
+                .jsonPath("$.urls[?(@.name == 'merchants')].url").isEqualTo("/v3/api-docs/merchants");
+    }
+
+    @Test
+    void gives_each_request_an_id_and_passes_it_upstream() {
+        String apiKey = merchantKey("request-id");
+
+        String generated = gateway.get().uri("/payments/pay_generated").headers(headers -> headers.setBearerAuth(apiKey))
+                .exchange()
+                .expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getFirst("Cko-Request-Id");
+        gateway.get().uri("/payments/pay_given").headers(headers -> headers.setBearerAuth(apiKey))
+                .header("Cko-Request-Id", "order-5023-attempt-1")
+                .exchange()
+                .expectHeader().valueEquals("Cko-Request-Id", "order-5023-attempt-1");
+
+        assertThat(generated).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(paymentService.received("/payments/pay_generated").getLast().header("X-Request-Id")).isEqualTo(generated);
+        assertThat(paymentService.received("/payments/pay_given").getLast().header("X-Request-Id")).isEqualTo("order-5023-attempt-1");
+    }
+
+    @Test
+    void does_not_log_api_keys(CapturedOutput output) {
+        String apiKey = merchantKey("logging");
+        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(apiKey)).exchange().expectStatus().isCreated();
+        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(apiKey + "x")).exchange().expectStatus().isUnauthorized();
+
+        assertThat(output.getAll()).doesNotContain(apiKey);
+    }
+
+    @Test
+    void reports_its_health() {
+        gateway.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** A key of its own for each test, so that the shared cache does not couple tests. */
+    private static String merchantKey(String test) {
+        String apiKey = "sk_sbox_" + test + "_" + Integer.toHexString(test.hashCode());
+        merchantService.knows(apiKey, DEMO_SHOP);
+        return apiKey;
+    }
+}

@@ -1,0 +1,70 @@
+package io.paygate.merchant;
+
+import io.paygate.events.merchant.ApiKeyLookup;
+import io.paygate.testing.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running service on a random port, against the MongoDB wire server of {@link TestInfrastructure}.
+ * Every subclass shares this configuration, hence one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "paygate.admin.token=" + ServiceIntegrationTest.ADMIN_TOKEN,
+        "paygate.demo-merchant.api-key=" + ServiceIntegrationTest.DEMO_API_KEY})
+@AutoConfigureRestTestClient
+public abstract class ServiceIntegrationTest {
+
+    protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+    protected static final String DEMO_API_KEY = "sk_sbox_testdemokeytestdemokeytest=";
+
+    protected static final String VALID_MERCHANT = """
+            {"name": "Books & Co", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-42",
+             "currencies": ["GBP", "EUR"]}
+            """;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+    }
+
+    @Autowired
+    protected RestTestClient client;
+
+    protected RestTestClientResponse post(String path, String authorization, String json) {
+        RestTestClient.RequestBodySpec request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return RestTestClientResponse.from(request.body(json).exchange());
+    }
+
+    protected RestTestClientResponse get(String path, String authorization) {
+        var request = client.get().uri(path);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return RestTestClientResponse.from(request.exchange());
+    }
+
+    protected RestTestClientResponse createMerchant(String json) {
+        return post("/merchants", "Bearer " + ADMIN_TOKEN, json);
+    }
+
+    protected static JsonNode body(RestTestClientResponse response) {
+        return JsonMapper.shared().readTree(response.getExchangeResult().getResponseBodyContent());
+    }
+
+    protected static String lookupBody(String apiKey) {
+        return JsonMapper.shared().writeValueAsString(new ApiKeyLookup(apiKey));
+    }
+}

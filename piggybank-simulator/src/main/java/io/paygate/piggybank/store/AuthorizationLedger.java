@@ -1,0 +1,185 @@
+package io.paygate.piggybank.store;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.SequencedSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.paygate.piggybank.PiggybankProperties;
+import io.paygate.piggybank.model.Authorization;
+import io.paygate.piggybank.model.IssuerAnswer;
+import io.paygate.piggybank.model.IssuerUnavailable;
+
+/**
+ * The bank's memory of its answers per idempotency key, and the counters that prove what it decided.
+ *
+ * <p>One lock guards the answers and the counters together, so a key gets exactly one decision however many
+ * requests race with it, and a stats snapshot is consistent. The critical section is a few map operations
+ * (the answer itself, with its random code, is made before the lock is taken), far below the cost of the HTTP
+ * exchange around it, so the single lock does not limit throughput.
+ *
+ * <p>Memory is bounded: answers are kept for the most recent {@code rememberedKeys} keys in insertion order;
+ * the oldest is forgotten first. A forgotten approved key is still listed (without its answer) among as many
+ * forgotten approvals, so that approving it again shows up in {@code approved_more_than_once}.
+ */
+@Component
+public class AuthorizationLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationLedger.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final int rememberedKeys;
+    private final SequencedMap<String, Remembered> answers = new LinkedHashMap<>();
+    private final SequencedSet<String> forgottenApprovals = new LinkedHashSet<>();
+
+    private long authorizationRequests;
+    private long distinctIdempotencyKeys;
+    private long approvals;
+    private long declines;
+    private long unavailable;
+    private long idempotentReplays;
+    private long reversals;
+    private long approvedMoreThanOnce;
+    private long approvalsWithoutIdempotencyKey;
+    private long invalidRequests;
+    private long forgottenIdempotencyKeys;
+
+    public AuthorizationLedger(PiggybankProperties properties) {
+        this.rememberedKeys = properties.idempotency().rememberedKeys();
+        log.info("Remembering the answers of the last {} idempotency keys", rememberedKeys);
+    }
+
+    /**
+     * Settles one evaluated request: a key seen before gets its first answer back (a replay, {@code fresh} is
+     * dropped); otherwise {@code fresh} is counted, remembered when it is a decision, and returned.
+     * Unavailability is never remembered, so a retry is evaluated afresh.
+     */
+    public IssuerAnswer settle(@Nullable String idempotencyKey, IssuerAnswer fresh) {
+        lock.lock();
+        try {
+            if (idempotencyKey != null) {
+                Remembered first = answers.get(idempotencyKey);
+                if (first != null) {
+                    idempotentReplays++;
+                    return first.authorization();
+                }
+            }
+            authorizationRequests++;
+            switch (fresh) {
+                case Authorization authorization when authorization.authorized() -> {
+                    approvals++;
+                    if (idempotencyKey == null) {
+                        approvalsWithoutIdempotencyKey++;
+                    } else {
+                        if (forgottenApprovals.remove(idempotencyKey)) {
+                            approvedMoreThanOnce++;
+                        }
+                        remember(idempotencyKey, authorization);
+                    }
+                }
+                case Authorization authorization -> {
+                    declines++;
+                    if (idempotencyKey != null) {
+                        remember(idempotencyKey, authorization);
+                    }
+                }
+                case IssuerUnavailable ignored -> unavailable++;
+            }
+            return fresh;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reverses the approved authorisation made with this key. True when one exists (also when it was already
+     * reversed: reversing is idempotent and counted once); false when the key is unknown, was declined or
+     * has been forgotten.
+     */
+    public boolean reverse(String idempotencyKey) {
+        lock.lock();
+        try {
+            Remembered remembered = answers.get(idempotencyKey);
+            if (remembered == null || !remembered.authorization().authorized()) {
+                return false;
+            }
+            if (!remembered.reversed()) {
+                answers.put(idempotencyKey, remembered.asReversed());
+                reversals++;
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void recordInvalidRequest() {
+        lock.lock();
+        try {
+            invalidRequests++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public LedgerStats stats() {
+        lock.lock();
+        try {
+            return new LedgerStats(authorizationRequests, distinctIdempotencyKeys, approvals, declines, unavailable,
+                    idempotentReplays, reversals, approvedMoreThanOnce, approvalsWithoutIdempotencyKey,
+                    invalidRequests, forgottenIdempotencyKeys);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets every key and zeroes every counter, so that a test starts from a clean bank. */
+    public void reset() {
+        lock.lock();
+        try {
+            answers.clear();
+            forgottenApprovals.clear();
+            authorizationRequests = 0;
+            distinctIdempotencyKeys = 0;
+            approvals = 0;
+            declines = 0;
+            unavailable = 0;
+            idempotentReplays = 0;
+            reversals = 0;
+            approvedMoreThanOnce = 0;
+            approvalsWithoutIdempotencyKey = 0;
+            invalidRequests = 0;
+            forgottenIdempotencyKeys = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void remember(String idempotencyKey, Authorization authorization) {
+        answers.put(idempotencyKey, new Remembered(authorization, false));
+        distinctIdempotencyKeys++;
+        if (answers.size() > rememberedKeys) {
+            Map.Entry<String, Remembered> oldest = answers.pollFirstEntry();
+            forgottenIdempotencyKeys++;
+            if (oldest.getValue().authorization().authorized()) {
+                forgottenApprovals.add(oldest.getKey());
+                if (forgottenApprovals.size() > rememberedKeys) {
+                    forgottenApprovals.removeFirst();
+                }
+            }
+        }
+    }
+
+    private record Remembered(Authorization authorization, boolean reversed) {
+        Remembered asReversed() {
+            return new Remembered(authorization, true);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.paygate.piggybank;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The running simulator on a random port, shared by every test class that uses this annotation (one cached
+ * context). Debug logging is on so that tests see what would be logged.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.io.paygate.piggybank=debug")
+@AutoConfigureRestTestClient
+public @interface SimulatorTest {
+}
