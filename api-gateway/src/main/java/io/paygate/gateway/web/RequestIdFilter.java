@@ -1,5 +1,6 @@
 package io.paygate.gateway.web;
 
+import io.paygate.events.merchant.InternalHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 public class RequestIdFilter implements WebFilter, Ordered {
 
     public static final String RESPONSE_HEADER = "Cko-Request-Id";
-    public static final String UPSTREAM_HEADER = "X-Request-Id";
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
     // Ends up in logs and JSON bodies: nothing that could forge a log line or break out of a string.
@@ -41,7 +41,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
         return chain.filter(exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(UPSTREAM_HEADER, requestId)))
+                .request(request -> request.headers(headers -> headers.set(InternalHeaders.REQUEST_ID, requestId)))
                 .build());
     }
 

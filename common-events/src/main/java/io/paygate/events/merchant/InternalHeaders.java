@@ -15,6 +15,9 @@ public final class InternalHeaders {
     /** Comma-separated ISO 4217 codes. */
     public static final String CURRENCIES = PREFIX + "Currencies";
 
+    /** The request id the gateway gave the call (Checkout.com's {@code Cko-Request-Id} towards the merchant). */
+    public static final String REQUEST_ID = "X-Request-Id";
+
     public static final List<String> ALL = List.of(MERCHANT_ID, ACQUIRER, ACQUIRER_MERCHANT_ID, CURRENCIES);
 
     private InternalHeaders() {

@@ -1,5 +1,6 @@
 package io.paygate.merchant.web;
 
+import io.paygate.events.merchant.InternalHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
 @RestControllerAdvice
 class ApiErrorHandler {
 
-    /** The request id the gateway passes on (Checkout.com answers with this header); without one, a new id. */
-    static final String REQUEST_ID_HEADER = "Cko-Request-Id";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     @ExceptionHandler
@@ -33,8 +32,9 @@ class ApiErrorHandler {
                 .body(new ErrorResponse(requestId(request), "request_malformed", List.of()));
     }
 
+    /** The gateway's id for the call, which the merchant also sees as {@code Cko-Request-Id}; without one, a new id. */
     private static String requestId(HttpServletRequest request) {
-        String given = request.getHeader(REQUEST_ID_HEADER);
+        String given = request.getHeader(InternalHeaders.REQUEST_ID);
         return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 }

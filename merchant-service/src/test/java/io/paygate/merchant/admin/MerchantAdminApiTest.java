@@ -126,7 +126,7 @@ class MerchantAdminApiTest extends ServiceIntegrationTest {
     void names_an_error_with_the_request_id_the_gateway_gave() {
         var response = client.post().uri("/merchants")
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Cko-Request-Id", "req_gateway-123")
+                .header("X-Request-Id", "req_gateway-123")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{}")
                 .exchange();

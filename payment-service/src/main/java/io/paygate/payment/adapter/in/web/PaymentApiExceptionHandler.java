@@ -1,0 +1,58 @@
+package io.paygate.payment.adapter.in.web;
+
+import io.paygate.payment.application.RequestInvalidException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/**
+ * Turns refused requests into Checkout.com's error answers. Exception messages are never logged here: a parser's
+ * message may quote the body, and the body holds a card number.
+ */
+@RestControllerAdvice(assignableTypes = PaymentController.class)
+class PaymentApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentApiExceptionHandler.class);
+
+    @ExceptionHandler(MerchantNotAuthenticatedException.class)
+    ResponseEntity<Void> unauthenticated() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+    }
+
+    @ExceptionHandler(RequestInvalidException.class)
+    ResponseEntity<ErrorResponse> invalid(RequestInvalidException e, HttpServletRequest request) {
+        log.info("Payment request invalid: {}", e.errorCodes());
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.REQUEST_INVALID, e.errorCodes());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> malformed(HttpServletRequest request) {
+        log.info("Payment request body is not readable JSON");
+        return error(HttpStatus.BAD_REQUEST, request, ErrorResponse.REQUEST_MALFORMED, List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> unsupportedMediaType(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorResponse(RequestIdFilter.of(request), ErrorResponse.REQUEST_MALFORMED, List.of()));
+    }
+
+    private static ResponseEntity<ErrorResponse> error(HttpStatus status, HttpServletRequest request, String type,
+                                                       List<String> codes) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorResponse(RequestIdFilter.of(request), type, codes));
+    }
+}

@@ -1,0 +1,36 @@
+package io.paygate.payment.application;
+
+import java.util.Map;
+
+/**
+ * A payment request as the merchant wrote it, before any check. Numeric fields are carried as their JSON text
+ * ({@code 1050}, {@code 10.5}, {@code "1050"}) so that validation sees exactly what was sent: a fraction, a quoted
+ * number or an overflowing value is reported, never rounded or coerced.
+ *
+ * @param source   the card, or {@code null} when the request had none
+ * @param amount   JSON text of the amount, or {@code null} when absent
+ * @param metadata the merchant's own data, or {@code null}
+ */
+public record PaymentInput(
+        CardInput source,
+        String amount,
+        String currency,
+        String reference,
+        String description,
+        Map<String, Object> metadata) {
+
+    /**
+     * @param expiryMonth JSON text of the month, or {@code null} when absent
+     * @param expiryYear  JSON text of the year, or {@code null} when absent
+     */
+    public record CardInput(String type, String number, String expiryMonth, String expiryYear, String cvv) {
+
+        /** Never shows the number or the CVV, whatever logs this input. */
+        @Override
+        public String toString() {
+            return "CardInput[type=" + type + ", number=" + (number == null ? null : "****")
+                    + ", expiryMonth=" + expiryMonth + ", expiryYear=" + expiryYear
+                    + ", cvv=" + (cvv == null ? null : "***") + "]";
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.paygate.payment.application;
+
+import io.paygate.events.card.CardData;
+import io.paygate.events.merchant.MerchantContract;
+import io.paygate.payment.application.PaymentInput.CardInput;
+import io.paygate.payment.domain.CardScheme;
+import io.paygate.payment.domain.Luhn;
+import io.paygate.payment.domain.Money;
+
+import java.math.BigInteger;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A merchant's valid request to take a card payment. It cannot exist invalid: {@link #from} checks every field of
+ * the input and reports all failures at once in a {@link RequestInvalidException}.
+ *
+ * @param card the clear card data, held in memory only until it is sealed for the acquirer
+ */
+public record RequestPaymentCommand(
+        MerchantContract merchant,
+        CardData card,
+        Money amount,
+        String reference,
+        String description,
+        Map<String, Object> metadata) {
+
+    static final int MAX_REFERENCE_LENGTH = 80;
+    static final int MAX_DESCRIPTION_LENGTH = 100;
+
+    private static final String CARD_SOURCE = "card";
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{1,2}");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+    public RequestPaymentCommand {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(card, "card");
+        Objects.requireNonNull(amount, "amount");
+        if (!merchant.currencies().contains(amount.currency())) {
+            throw new IllegalArgumentException("The merchant's contract does not allow " + amount.currency());
+        }
+        metadata = metadata == null ? Map.of() : metadata;
+    }
+
+    /**
+     * Validates a request against the Checkout.com rules and the merchant's contract.
+     *
+     * @param currentMonth this month in UTC: a card expiring this month is still valid
+     * @throws RequestInvalidException listing every invalid field
+     */
+    public static RequestPaymentCommand from(PaymentInput input, MerchantContract merchant, YearMonth currentMonth) {
+        Set<ValidationError> errors = EnumSet.noneOf(ValidationError.class);
+        CardData card = validCard(input.source(), currentMonth, errors);
+        Long amount = validAmount(input.amount(), errors);
+        String currency = validCurrency(input.currency(), merchant, errors);
+        if (codePoints(input.reference()) > MAX_REFERENCE_LENGTH) {
+            errors.add(ValidationError.REFERENCE_INVALID);
+        }
+        if (codePoints(input.description()) > MAX_DESCRIPTION_LENGTH) {
+            errors.add(ValidationError.DESCRIPTION_INVALID);
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestInvalidException(errors);
+        }
+        return new RequestPaymentCommand(merchant, card, new Money(amount, currency), input.reference(),
+                input.description(), input.metadata());
+    }
+
+    private static CardData validCard(CardInput source, YearMonth currentMonth, Set<ValidationError> errors) {
+        if (source == null) {
+            errors.add(ValidationError.PAYMENT_SOURCE_REQUIRED);
+            return null;
+        }
+        int errorsBefore = errors.size();
+        if (!CARD_SOURCE.equals(source.type())) {
+            errors.add(ValidationError.SOURCE_TYPE_INVALID);
+        }
+        String number = source.number();
+        if (number == null || number.isBlank()) {
+            errors.add(ValidationError.CARD_NUMBER_REQUIRED);
+        } else if (!CARD_NUMBER.matcher(number).matches() || !Luhn.isValid(number)) {
+            errors.add(ValidationError.CARD_NUMBER_INVALID);
+        }
+        Integer month = validNumber(source.expiryMonth(), MONTH,
+                ValidationError.CARD_EXPIRY_MONTH_REQUIRED, ValidationError.CARD_EXPIRY_MONTH_INVALID, errors);
+        if (month != null && (month < 1 || month > 12)) {
+            errors.add(ValidationError.CARD_EXPIRY_MONTH_INVALID);
+            month = null;
+        }
+        Integer year = validNumber(source.expiryYear(), YEAR,
+                ValidationError.CARD_EXPIRY_YEAR_REQUIRED, ValidationError.CARD_EXPIRY_YEAR_INVALID, errors);
+        if (month != null && year != null && YearMonth.of(year, month).isBefore(currentMonth)) {
+            errors.add(ValidationError.CARD_EXPIRED);
+        }
+        String cvv = source.cvv();
+        if (cvv != null && (!DIGITS.matcher(cvv).matches() || cvv.length() != CardScheme.of(number).cvvLength())) {
+            errors.add(ValidationError.CVV_INVALID);
+        }
+        return errors.size() == errorsBefore ? new CardData(number, cvv, month, year) : null;
+    }
+
+    private static Integer validNumber(String json, Pattern shape, ValidationError required, ValidationError invalid,
+                                       Set<ValidationError> errors) {
+        if (json == null) {
+            errors.add(required);
+            return null;
+        }
+        if (!shape.matcher(json).matches()) {
+            errors.add(invalid);
+            return null;
+        }
+        return Integer.valueOf(json);
+    }
+
+    private static Long validAmount(String json, Set<ValidationError> errors) {
+        if (json == null) {
+            errors.add(ValidationError.AMOUNT_REQUIRED);
+            return null;
+        }
+        if (!DIGITS.matcher(json).matches()) {
+            errors.add(ValidationError.AMOUNT_INVALID);
+            return null;
+        }
+        BigInteger amount = new BigInteger(json);
+        if (amount.signum() <= 0 || amount.compareTo(BigInteger.valueOf(Money.MAX_AMOUNT)) > 0) {
+            errors.add(ValidationError.AMOUNT_INVALID);
+            return null;
+        }
+        return amount.longValueExact();
+    }
+
+    private static String validCurrency(String currency, MerchantContract merchant, Set<ValidationError> errors) {
+        if (currency == null || currency.isBlank()) {
+            errors.add(ValidationError.CURRENCY_REQUIRED);
+        } else if (!Money.isIsoCurrency(currency)) {
+            errors.add(ValidationError.CURRENCY_INVALID);
+        } else if (!merchant.currencies().contains(currency)) {
+            errors.add(ValidationError.CURRENCY_NOT_SUPPORTED);
+        }
+        return currency;
+    }
+
+    private static int codePoints(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
+    }
+}

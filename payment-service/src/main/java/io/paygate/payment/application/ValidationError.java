@@ -1,0 +1,32 @@
+package io.paygate.payment.application;
+
+/** Why a payment request is invalid, under the error code names of the Checkout.com API. */
+public enum ValidationError {
+    PAYMENT_SOURCE_REQUIRED("payment_source_required"),
+    SOURCE_TYPE_INVALID("source_type_invalid"),
+    CARD_NUMBER_REQUIRED("card_number_required"),
+    CARD_NUMBER_INVALID("card_number_invalid"),
+    CARD_EXPIRY_MONTH_REQUIRED("card_expiry_month_required"),
+    CARD_EXPIRY_MONTH_INVALID("card_expiry_month_invalid"),
+    CARD_EXPIRY_YEAR_REQUIRED("card_expiry_year_required"),
+    CARD_EXPIRY_YEAR_INVALID("card_expiry_year_invalid"),
+    CARD_EXPIRED("card_expired"),
+    CVV_INVALID("cvv_invalid"),
+    AMOUNT_REQUIRED("amount_required"),
+    AMOUNT_INVALID("amount_invalid"),
+    CURRENCY_REQUIRED("currency_required"),
+    CURRENCY_INVALID("currency_invalid"),
+    CURRENCY_NOT_SUPPORTED("currency_not_supported"),
+    REFERENCE_INVALID("reference_invalid"),
+    DESCRIPTION_INVALID("description_invalid");
+
+    private final String code;
+
+    ValidationError(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,61 @@
+package io.paygate.payment.configuration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.paygate.events.card.CardCipher;
+import io.paygate.payment.application.AuthorizationPublisher;
+import io.paygate.payment.application.AuthorizationWaiters;
+import io.paygate.payment.application.PaymentQueries;
+import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.application.RecordAuthorizationResultService;
+import io.paygate.payment.application.RequestPaymentService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the application services, which know nothing of Spring, to the adapters that implement their ports. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CardCipher cardCipher(CardEncryptionProperties properties) {
+        return CardCipher.fromConfiguration(properties.keys(), properties.activeKeyId());
+    }
+
+    @Bean
+    AuthorizationWaiters authorizationWaiters() {
+        return new AuthorizationWaiters();
+    }
+
+    @Bean
+    MeterBinder requestsAwaitingAuthorization(AuthorizationWaiters waiters) {
+        return registry -> Gauge.builder("paygate.payments.awaiting.authorization", waiters, AuthorizationWaiters::size)
+                .description("Payment requests of this instance waiting for their acquirer's answer")
+                .register(registry);
+    }
+
+    @Bean
+    RequestPaymentService requestPaymentService(PaymentStore store, AuthorizationPublisher publisher,
+                                                AuthorizationWaiters waiters, CardCipher cardCipher, Clock clock,
+                                                PaymentProperties properties) {
+        return new RequestPaymentService(store, publisher, waiters, cardCipher, clock,
+                properties.authorizationTimeout());
+    }
+
+    @Bean
+    RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store,
+                                                                      AuthorizationWaiters waiters) {
+        return new RecordAuthorizationResultService(store, waiters);
+    }
+
+    @Bean
+    PaymentQueries paymentQueries(PaymentStore store) {
+        return new PaymentQueries(store);
+    }
+}

@@ -1,0 +1,224 @@
+package io.paygate.payment;
+
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.MessageHeaders;
+import io.paygate.events.ResponseCode;
+import io.paygate.events.Topology;
+import io.paygate.events.card.CardCipher;
+import io.paygate.payment.PaymentApi.Answer;
+import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.domain.CardSummary;
+import io.paygate.payment.domain.Money;
+import io.paygate.payment.domain.Payment;
+import io.paygate.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How results come back: through the shared durable queue even when another instance asked, at most once in effect,
+ * and to the dead-letter queue when they cannot be read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+class AuthorizationResultTests {
+
+    private static final TestIsolation ISOLATION = new TestIsolation();
+    private static final String SILENT_CARD = "4000000000000010";
+    private static final Duration WITHIN = Duration.ofSeconds(10);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("spring.mongodb.database", () -> ISOLATION.database);
+        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
+        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
+        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
+        registry.add("paygate.payments.authorization-timeout", () -> "1s");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connections;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    AmqpAdmin admin;
+    @Autowired
+    MessageConverter converter;
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+    @Autowired
+    CardCipher cardCipher;
+    @Autowired
+    PaymentStore store;
+
+    private FakeAcquirer acquirer;
+    private PaymentApi api;
+
+    @BeforeAll
+    void startAcquirer() {
+        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
+        api = new PaymentApi(port, ISOLATION.acquirer);
+    }
+
+    @AfterAll
+    void removeQueues() {
+        listeners.stop();
+        acquirer.close();
+        admin.deleteQueue(ISOLATION.resultsQueue);
+        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
+    }
+
+    /** A payment the fake acquirer received and left unanswered: the request ended 202 Pending. */
+    private String pendingPayment(String merchant) {
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(SILENT_CARD, "123"));
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.text("id");
+        acquirer.awaitCommand(id);
+        return id;
+    }
+
+    /** The routing key of a payment-service instance that is not this one, e.g. one that died. */
+    private static String anotherInstance() {
+        return Topology.resultRoutingKey("payment-service-" + TestIsolation.random(16));
+    }
+
+    @Test
+    void records_a_result_that_only_the_shared_queue_receives() {
+        String merchant = TestIsolation.merchantId();
+        String id = pendingPayment(merchant);
+
+        acquirer.answer(anotherInstance(), AuthorizationResult.declined(id, ResponseCode.INSUFFICIENT_FUNDS,
+                Instant.now()));
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            Answer answer = api.get(merchant, id);
+            assertThat(answer.text("status")).isEqualTo("Declined");
+            assertThat(answer.text("response_code")).isEqualTo("20051");
+        });
+    }
+
+    @Test
+    void ignores_a_second_result_for_a_payment_already_decided() {
+        String merchant = TestIsolation.merchantId();
+        String decided = pendingPayment(merchant);
+        String marker = pendingPayment(merchant);
+        acquirer.answer(anotherInstance(), AuthorizationResult.approved(decided, "first-770687", Instant.now()));
+        await().atMost(WITHIN).until(() -> api.get(merchant, decided).text("status").equals("Authorized"));
+        Answer before = api.get(merchant, decided);
+
+        // One channel keeps the two messages in order on the shared queue: once the marker is recorded, the
+        // duplicate before it has been consumed too.
+        rabbit.invoke(operations -> {
+            acquirer.answer(anotherInstance(), AuthorizationResult.declined(decided, ResponseCode.DO_NOT_HONOUR,
+                    Instant.now()));
+            acquirer.answer(anotherInstance(), AuthorizationResult.approved(decided, "second-1", Instant.now()));
+            acquirer.answer(anotherInstance(), AuthorizationResult.approved(marker, "marker", Instant.now()));
+            return null;
+        });
+        await().atMost(WITHIN).until(() -> api.get(merchant, marker).text("status").equals("Authorized"));
+
+        Answer after = api.get(merchant, decided);
+        assertThat(after.text("status")).isEqualTo("Authorized");
+        assertThat(after.text("auth_code")).isEqualTo("first-770687");
+        assertThat(after.text("processed_on")).isEqualTo(before.text("processed_on"));
+        assertThat(after.rawBody()).isEqualTo(before.rawBody());
+    }
+
+    @Test
+    void dead_letters_a_result_it_cannot_read() {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setHeader("__TypeId__", AuthorizationResult.class.getName());
+        Message unreadable = MessageBuilder.withBody("{\"paymentId\": ".getBytes(StandardCharsets.UTF_8))
+                .andProperties(properties).build();
+
+        rabbit.send("", ISOLATION.resultsQueue, unreadable);
+
+        assertThat(awaitDeadLetter("{\"paymentId\": ")).isEqualTo("{\"paymentId\": ");
+    }
+
+    @Test
+    void dead_letters_a_result_of_an_unknown_contract_version() {
+        String merchant = TestIsolation.merchantId();
+        String id = pendingPayment(merchant);
+
+        rabbit.convertAndSend("", ISOLATION.resultsQueue, AuthorizationResult.approved(id, "v2", Instant.now()),
+                message -> {
+                    message.getMessageProperties().setHeader(MessageHeaders.VERSION, 2);
+                    return message;
+                });
+
+        assertThat(awaitDeadLetter(id)).contains("\"authCode\":\"v2\"");
+        assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+    }
+
+    @Test
+    void records_exactly_one_of_several_racing_decisions() throws Exception {
+        Payment pending = Payment.request(TestIsolation.merchantId(), new Money(1050, "GBP"),
+                CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now());
+        store.insert(pending);
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<Payment>>> outcomes = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < racers; i++) {
+                Payment decided = i % 2 == 0
+                        ? pending.authorize("racer-" + i, Instant.now())
+                        : pending.decline(ResponseCode.DO_NOT_HONOUR, Instant.now());
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return store.recordDecisionIfPending(decided);
+                }));
+            }
+            start.countDown();
+        }
+
+        List<Payment> winners = new ArrayList<>();
+        for (Future<Optional<Payment>> outcome : outcomes) {
+            outcome.get().ifPresent(winners::add);
+        }
+        assertThat(winners).hasSize(1);
+        assertThat(store.findById(pending.id())).contains(winners.getFirst());
+    }
+
+    /** The body of the first dead letter that contains the text; others, from earlier tests, are skipped. */
+    private String awaitDeadLetter(String text) {
+        return await().atMost(WITHIN).until(() -> {
+            Message message = rabbit.receive(Topology.deadLetterQueue(ISOLATION.resultsQueue));
+            return message == null ? null : new String(message.getBody(), StandardCharsets.UTF_8);
+        }, body -> body != null && body.contains(text));
+    }
+}

@@ -1,0 +1,368 @@
+package io.paygate.payment;
+
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.AuthorizePayment;
+import io.paygate.events.MessageHeaders;
+import io.paygate.events.Topology;
+import io.paygate.events.card.CardCipher;
+import io.paygate.events.merchant.InternalHeaders;
+import io.paygate.payment.FakeAcquirer.ReceivedCommand;
+import io.paygate.payment.PaymentApi.Answer;
+import io.paygate.testing.TestInfrastructure;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The payment API end to end inside the service: HTTP in, MongoDB, the authorisation command out over RabbitMQ to a
+ * fake acquirer, its result back in through both result queues.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class PaymentApiTests {
+
+    private static final TestIsolation ISOLATION = new TestIsolation();
+    private static final String APPROVED_CARD = "4111111111111111";
+    private static final String DECLINED_CARD = "4000000000000002";
+    private static final String SILENT_CARD = "4000000000000010";
+    private static final String CVV = "987";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("spring.mongodb.database", () -> ISOLATION.database);
+        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
+        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
+        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
+        registry.add("paygate.payments.authorization-timeout", () -> "3s");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connections;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    AmqpAdmin admin;
+    @Autowired
+    MessageConverter converter;
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    CardCipher cardCipher;
+
+    private FakeAcquirer acquirer;
+    private PaymentApi api;
+
+    @BeforeAll
+    void startAcquirer() {
+        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
+        api = new PaymentApi(port, ISOLATION.acquirer);
+    }
+
+    @AfterAll
+    void removeQueues() {
+        listeners.stop();
+        acquirer.close();
+        admin.deleteQueue(ISOLATION.resultsQueue);
+        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
+    }
+
+    @Test
+    void authorizes_a_payment_through_the_acquirer_and_answers_201(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+
+        assertThat(answer.status()).isEqualTo(201);
+        String id = answer.text("id");
+        assertThat(id).matches("pay_[a-z2-7]{26}");
+        assertThat(answer.headers().getLocation()).hasToString("/payments/" + id);
+        assertThat(answer.text("action_id")).matches("act_[a-z2-7]{26}");
+        assertThat(answer.body().path("amount").asLong()).isEqualTo(1050);
+        assertThat(answer.text("currency")).isEqualTo("GBP");
+        assertThat(answer.body().path("approved").asBoolean()).isTrue();
+        assertThat(answer.text("status")).isEqualTo("Authorized");
+        assertThat(answer.text("response_code")).isEqualTo("10000");
+        assertThat(answer.text("response_summary")).isEqualTo("Approved");
+        assertThat(answer.text("reference")).isEqualTo("ORD-5023");
+        assertThat(Instant.parse(answer.text("processed_on"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(answer.text("processed_on")).endsWith("Z");
+        assertThat(answer.body().path("source").path("type").asString()).isEqualTo("card");
+        assertThat(answer.body().path("source").path("last4").asString()).isEqualTo("1111");
+        assertThat(answer.body().path("source").path("bin").asString()).isEqualTo("411111");
+        assertThat(answer.body().path("source").path("expiry_month").asInt()).isEqualTo(12);
+        assertThat(answer.body().path("source").path("expiry_year").asInt()).isEqualTo(2030);
+        assertThat(answer.body().path("source").path("scheme").asString()).isEqualTo("Visa");
+        assertThat(answer.body().path("_links").path("self").path("href").asString()).isEqualTo("/payments/" + id);
+
+        ReceivedCommand received = acquirer.awaitCommand(id);
+        assertThat(answer.text("auth_code")).isNotBlank();
+        AuthorizePayment command = received.command();
+        assertThat(command.merchantId()).isEqualTo(merchant);
+        assertThat(command.acquirerMerchantId()).isEqualTo("acq-" + merchant);
+        assertThat(command.amount()).isEqualTo(1050);
+        assertThat(command.currency()).isEqualTo("GBP");
+        assertThat(command.replyTo()).startsWith("result.");
+        assertThat(received.card().number()).isEqualTo(APPROVED_CARD);
+        assertThat(received.card().cvv()).isEqualTo(CVV);
+        assertThat(received.card().expiryMonth()).isEqualTo(12);
+        assertThat(received.card().expiryYear()).isEqualTo(2030);
+        assertThat(command.card().ciphertext()).doesNotContain(APPROVED_CARD);
+        assertThat(received.properties().getMessageId()).isEqualTo(id);
+        assertThat((Object) received.properties().getHeader(MessageHeaders.TYPE)).isEqualTo(AuthorizePayment.TYPE);
+        assertThat((Object) received.properties().getHeader(MessageHeaders.VERSION)).isEqualTo(AuthorizePayment.VERSION);
+        assertThat(received.properties().getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(output).doesNotContain(APPROVED_CARD);
+    }
+
+    @Test
+    void declines_a_card_the_bank_refuses_and_answers_201() {
+        Answer answer = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(DECLINED_CARD, CVV));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.text("status")).isEqualTo("Declined");
+        assertThat(answer.body().path("approved").asBoolean()).isFalse();
+        assertThat(answer.text("response_code")).isEqualTo("20005");
+        assertThat(answer.text("response_summary")).isEqualTo("Declined - Do not honour");
+        assertThat(answer.body().has("auth_code")).isFalse();
+    }
+
+    @Test
+    void answers_202_pending_when_the_bank_is_slow_and_shows_the_late_result_later() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(SILENT_CARD, CVV));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.text("status")).isEqualTo("Pending");
+        assertThat(answer.body().path("approved").asBoolean()).isFalse();
+        assertThat(answer.body().has("response_code")).isFalse();
+        assertThat(answer.body().has("processed_on")).isFalse();
+        String id = answer.text("id");
+        assertThat(answer.headers().getLocation()).hasToString("/payments/" + id);
+        assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+
+        ReceivedCommand received = acquirer.awaitCommand(id);
+        acquirer.answer(received.command().replyTo(), AuthorizationResult.approved(id, "late-770687", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Answer later = api.get(merchant, id);
+            assertThat(later.text("status")).isEqualTo("Authorized");
+            assertThat(later.text("auth_code")).isEqualTo("late-770687");
+        });
+    }
+
+    @Test
+    void gets_a_payment_with_the_details_of_its_request() {
+        String merchant = TestIsolation.merchantId();
+        Answer created = api.post(merchant, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+
+        Answer answer = api.get(merchant, created.text("id"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("id")).isEqualTo(created.text("id"));
+        assertThat(answer.text("action_id")).isEqualTo(created.text("action_id"));
+        assertThat(answer.text("status")).isEqualTo("Authorized");
+        assertThat(answer.text("auth_code")).isEqualTo(created.text("auth_code"));
+        assertThat(answer.text("processed_on")).isEqualTo(created.text("processed_on"));
+        assertThat(Instant.parse(answer.text("requested_on")))
+                .isBeforeOrEqualTo(Instant.parse(answer.text("processed_on")));
+        assertThat(answer.text("description")).isEqualTo("Two books");
+        assertThat(answer.body().path("metadata").path("order_id").asString()).isEqualTo("5023");
+        assertThat(answer.body().path("metadata").path("gift").asBoolean()).isTrue();
+        assertThat(answer.body().path("source").path("last4").asString()).isEqualTo("1111");
+        assertThat(answer.body().path("_links").path("self").path("href").asString())
+                .isEqualTo("/payments/" + created.text("id"));
+    }
+
+    @Test
+    void hides_a_payment_from_every_other_merchant() {
+        Answer created = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(APPROVED_CARD, CVV));
+
+        Answer asAnotherMerchant = api.get(TestIsolation.merchantId(), created.text("id"));
+        Answer unknown = api.get(TestIsolation.merchantId(), "pay_" + TestIsolation.random(26));
+        Answer malformedId = api.get(TestIsolation.merchantId(), "not-a-payment-id");
+
+        assertThat(asAnotherMerchant.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(malformedId.status()).isEqualTo(404);
+        assertThat(asAnotherMerchant.rawBody()).isEqualTo(unknown.rawBody()).isEqualTo(malformedId.rawBody());
+    }
+
+    @Test
+    void reports_every_invalid_field_at_once_and_neither_stores_nor_publishes() {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": {"type": "card", "number": "4111111111111112", "expiry_month": 13, "expiry_year": 2030,
+                            "cvv": "12"},
+                 "amount": 10.5, "currency": "USD", "reference": "%s"}""".formatted("r".repeat(81));
+
+        Answer answer = api.post(headers -> {
+            api.merchant(merchant).accept(headers);
+            headers.set(InternalHeaders.REQUEST_ID, "req-422-test");
+        }, MediaType.APPLICATION_JSON, body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.text("request_id")).isEqualTo("req-422-test");
+        assertThat(answer.text("error_type")).isEqualTo("request_invalid");
+        assertThat(codes(answer)).containsExactly("card_number_invalid", "card_expiry_month_invalid", "cvv_invalid",
+                "amount_invalid", "currency_not_supported", "reference_invalid");
+        assertThat(storedPaymentsOf(merchant)).isZero();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> acquirer.commandsOf(merchant).isEmpty());
+    }
+
+    @Test
+    void refuses_an_amount_that_is_not_a_whole_number_of_minor_units() {
+        String merchant = TestIsolation.merchantId();
+        for (String amount : List.of("10.5", "\"1050\"", "1050.0", "-1", "0", "10000000000", "99999999999999999999999")) {
+            String body = PaymentApi.cardPayment(APPROVED_CARD, CVV).replace("\"amount\": 1050", "\"amount\": " + amount);
+
+            Answer answer = api.post(merchant, body);
+
+            assertThat(answer.status()).as(amount).isEqualTo(422);
+            assertThat(codes(answer)).as(amount).containsExactly("amount_invalid");
+        }
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void answers_400_to_a_body_that_is_not_json() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer answer = api.post(merchant, "{\"amount\": 1050, \"source\": ");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("request_id")).isNotBlank();
+        assertThat(answer.text("error_type")).isEqualTo("request_malformed");
+        assertThat(answer.body().path("error_codes").isArray()).isTrue();
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void answers_415_to_a_body_of_another_content_type() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer answer = api.post(api.merchant(merchant), MediaType.TEXT_PLAIN, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.text("error_type")).isEqualTo("request_malformed");
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void answers_401_with_an_empty_body_without_the_gateways_merchant_headers() {
+        Answer post = api.post(headers -> { }, MediaType.APPLICATION_JSON, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+        Answer postWithoutAcquirer = api.post(headers -> headers.set(InternalHeaders.MERCHANT_ID, "mer_x"),
+                MediaType.APPLICATION_JSON, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+        Answer get = api.get(headers -> { }, "/payments/pay_" + TestIsolation.random(26));
+
+        assertThat(post.status()).isEqualTo(401);
+        assertThat(postWithoutAcquirer.status()).isEqualTo(401);
+        assertThat(get.status()).isEqualTo(401);
+        assertThat(post.rawBody()).isNullOrEmpty();
+        assertThat(get.rawBody()).isNullOrEmpty();
+    }
+
+    @Test
+    void keeps_neither_the_card_number_nor_the_cvv_in_the_store() {
+        Answer answer = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(APPROVED_CARD, CVV));
+
+        Document stored = mongo.getCollection("payments").find(eq("_id", answer.text("id"))).first();
+
+        assertThat(stored).isNotNull();
+        List<Object> values = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        collect(stored, keys, values);
+        assertThat(keys).doesNotContain("number", "cvv", "card_number");
+        assertThat(values).noneMatch(value -> String.valueOf(value).contains(APPROVED_CARD))
+                .noneMatch(value -> String.valueOf(value).equals(CVV));
+        assertThat(stored.toJson()).doesNotContain(APPROVED_CARD);
+        assertThat(stored.get("card", Document.class)).containsEntry("last4", "1111").containsEntry("bin", "411111");
+    }
+
+    @Test
+    void serves_its_health_and_its_api_description() {
+        Answer health = api.get(headers -> { }, "/actuator/health");
+        Answer apiDocs = api.get(headers -> { }, "/v3/api-docs");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(apiDocs.status()).isEqualTo(200);
+        assertThat(apiDocs.body().path("paths").has("/payments")).isTrue();
+        assertThat(apiDocs.body().path("paths").has("/payments/{id}")).isTrue();
+        assertThat(apiDocs.body().at("/components/schemas/PaymentRequest/properties/amount/type").asString())
+                .isEqualTo("integer");
+        assertThat(apiDocs.rawBody()).contains("card_number_invalid").doesNotContain(InternalHeaders.MERCHANT_ID);
+    }
+
+    @Test
+    void listens_for_results_from_before_the_web_server_starts_until_after_it_has_drained(
+            @Autowired ApplicationContext context) {
+        int webServerPhase = context.getBean("webServerStartStop", SmartLifecycle.class).getPhase();
+
+        assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
+                assertThat(container.getPhase()).isLessThan(webServerPhase));
+        assertThat(listeners.getPhase()).isLessThan(webServerPhase);
+    }
+
+    private long storedPaymentsOf(String merchant) {
+        return mongo.getCollection("payments").countDocuments(eq("merchantId", merchant));
+    }
+
+    private static List<String> codes(Answer answer) {
+        List<String> codes = new ArrayList<>();
+        answer.body().path("error_codes").forEach(code -> codes.add(code.asString()));
+        return codes;
+    }
+
+    private static void collect(Object value, List<String> keys, List<Object> values) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, nested) -> {
+                keys.add(String.valueOf(key));
+                collect(nested, keys, values);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(nested -> collect(nested, keys, values));
+        } else {
+            values.add(value);
+        }
+    }
+}
