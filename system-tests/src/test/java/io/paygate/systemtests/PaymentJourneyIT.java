@@ -8,8 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +54,19 @@ class PaymentJourneyIT {
         if (stack != null) {
             stack.down();
         }
+    }
+
+    @Test
+    void never_has_the_bank_approve_a_payment_twice() {
+        String paymentId = pay(APPROVED_CARD, 700, "GBP").text("id");
+        assertThat(gateway.get("/payments/" + paymentId, apiKey).text("status")).isEqualTo("Authorized");
+
+        JsonNode stats = bankStats();
+
+        assertThat(stats.path("approvals").asLong()).isPositive();
+        assertThat(stats.path("approved_more_than_once").asLong()).isZero();
+        assertThat(stats.path("approvals_without_idempotency_key").asLong()).isZero();
+        assertThat(stats.path("forgotten_idempotency_keys").asLong()).isZero();
     }
 
     @Test
@@ -162,6 +181,20 @@ class PaymentJourneyIT {
                 """.formatted(name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("api_key");
+    }
+
+    private static JsonNode bankStats() {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + stack.port("PIGGYBANK_PORT") + "/simulator/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JsonMapper.builder().build().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertNoClearCardInTheDatabase() {
