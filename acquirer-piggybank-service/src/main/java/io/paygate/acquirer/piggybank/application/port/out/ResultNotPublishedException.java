@@ -6,8 +6,4 @@ public class ResultNotPublishedException extends RuntimeException {
     public ResultNotPublishedException(String message) {
         super(message);
     }
-
-    public ResultNotPublishedException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }
