@@ -6,17 +6,45 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the simulated bank behaves. Fault knobs (a 503 rate, a hang rate, a bank-down switch) belong
- * here beside {@link Latency} when they are needed.
+ * How the simulated bank behaves from start. Latency and faults are only the starting point: they can be
+ * changed at run time over {@code PUT /simulator/faults} and restored with {@code DELETE /simulator/faults}.
  */
 @ConfigurationProperties("piggybank")
-public record PiggybankProperties(@DefaultValue Latency latency, @DefaultValue Idempotency idempotency) {
+public record PiggybankProperties(
+        @DefaultValue Latency latency,
+        @DefaultValue Faults faults,
+        @DefaultValue Idempotency idempotency) {
 
-    /** Every well-formed {@code POST /payments} waits {@code fixed} plus a uniform random part of {@code jitter}. */
+    /** Every well-formed {@code POST /payments} and every reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
     public record Latency(@DefaultValue("0ms") Duration fixed, @DefaultValue("0ms") Duration jitter) {
         public Latency {
             if (fixed.isNegative() || jitter.isNegative()) {
                 throw new IllegalArgumentException("piggybank.latency.fixed and .jitter must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Failures of a bank that tests and benchmarks need on demand.
+     *
+     * @param unavailableRate probability (0 to 1) that a well-formed authorisation is answered 503 without being decided
+     * @param hangRate        probability (0 to 1) that a well-formed authorisation gets no answer for {@code hangFor},
+     *                        then a 503, so that the caller's read timeout fires first
+     * @param hangFor         how long a hanging request waits before its 503
+     * @param down            every authorisation and reversal is answered 503 at once
+     */
+    public record Faults(
+            @DefaultValue("0") double unavailableRate,
+            @DefaultValue("0") double hangRate,
+            @DefaultValue("30s") Duration hangFor,
+            @DefaultValue("false") boolean down) {
+        public Faults {
+            if (!(unavailableRate >= 0 && unavailableRate <= 1) || !(hangRate >= 0 && hangRate <= 1)) {
+                throw new IllegalArgumentException(
+                        "piggybank.faults.unavailable-rate and .hang-rate must be between 0 and 1");
+            }
+            if (hangFor.isNegative()) {
+                throw new IllegalArgumentException("piggybank.faults.hang-for must not be negative");
             }
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.paygate.piggybank.PiggybankProperties;
 import io.paygate.piggybank.model.Authorization;
+import io.paygate.piggybank.model.InjectedFault;
 import io.paygate.piggybank.model.IssuerAnswer;
 import io.paygate.piggybank.model.IssuerUnavailable;
 
@@ -50,6 +51,9 @@ public class AuthorizationLedger {
     private long approvalsWithoutIdempotencyKey;
     private long invalidRequests;
     private long forgottenIdempotencyKeys;
+    private long injectedUnavailable;
+    private long hung;
+    private long refusedWhileDown;
 
     public AuthorizationLedger(PiggybankProperties properties) {
         this.rememberedKeys = properties.idempotency().rememberedKeys();
@@ -129,12 +133,26 @@ public class AuthorizationLedger {
         }
     }
 
+    /** Counts a request answered by a simulated fault; nothing is decided or remembered for it. */
+    public void recordInjectedFault(InjectedFault fault) {
+        lock.lock();
+        try {
+            switch (fault) {
+                case UNAVAILABLE -> injectedUnavailable++;
+                case HANG -> hung++;
+                case BANK_DOWN -> refusedWhileDown++;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public LedgerStats stats() {
         lock.lock();
         try {
             return new LedgerStats(authorizationRequests, distinctIdempotencyKeys, approvals, declines, unavailable,
                     idempotentReplays, reversals, approvedMoreThanOnce, approvalsWithoutIdempotencyKey,
-                    invalidRequests, forgottenIdempotencyKeys);
+                    invalidRequests, forgottenIdempotencyKeys, injectedUnavailable, hung, refusedWhileDown);
         } finally {
             lock.unlock();
         }
@@ -157,6 +175,9 @@ public class AuthorizationLedger {
             approvalsWithoutIdempotencyKey = 0;
             invalidRequests = 0;
             forgottenIdempotencyKeys = 0;
+            injectedUnavailable = 0;
+            hung = 0;
+            refusedWhileDown = 0;
         } finally {
             lock.unlock();
         }

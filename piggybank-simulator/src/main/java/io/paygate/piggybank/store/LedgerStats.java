@@ -11,13 +11,17 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param distinctIdempotencyKeys        keys whose first answer was remembered (a key forgotten and reused counts again)
  * @param approvals                      approved authorisations
  * @param declines                       declined authorisations
- * @param unavailable                    503 answers
+ * @param unavailable                    503 answers of the issuer (card number ending in 0), not the injected faults below
  * @param idempotentReplays              requests answered with the remembered answer of their key
  * @param reversals                      approved authorisations reversed (each at most once)
  * @param approvedMoreThanOnce           keys approved a second time, after the bank had forgotten the first answer
  * @param approvalsWithoutIdempotencyKey approvals of requests without a key, which nothing protects from duplicates
  * @param invalidRequests                400 answers (incomplete or malformed requests)
  * @param forgottenIdempotencyKeys       keys whose answers were evicted from the bounded memory
+ * @param injectedUnavailable            well-formed authorisations answered 503 by the unavailable rate, undecided
+ * @param hung                           well-formed authorisations held by the hang rate, then answered 503, undecided
+ *                                       (counted as the hang starts)
+ * @param refusedWhileDown               authorisations and reversals answered 503 because the bank was switched down
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LedgerStats(
@@ -31,5 +35,8 @@ public record LedgerStats(
         long approvedMoreThanOnce,
         long approvalsWithoutIdempotencyKey,
         long invalidRequests,
-        long forgottenIdempotencyKeys) {
+        long forgottenIdempotencyKeys,
+        long injectedUnavailable,
+        long hung,
+        long refusedWhileDown) {
 }

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.paygate.piggybank.store.AuthorizationLedger;
 
-@RestControllerAdvice
+/** For the bank's own API only: a malformed admin request is no invalid payment request. */
+@RestControllerAdvice(assignableTypes = PaymentController.class)
 class MalformedRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequestHandler.class);

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.paygate.piggybank.behaviour.SimulatedLatency;
+import io.paygate.piggybank.behaviour.SimulatedFaults;
 import io.paygate.piggybank.model.Authorization;
 import io.paygate.piggybank.model.AuthorizationRequest;
+import io.paygate.piggybank.model.InjectedFault;
 import io.paygate.piggybank.model.IssuerAnswer;
 import io.paygate.piggybank.model.IssuerRules;
 import io.paygate.piggybank.model.IssuerUnavailable;
@@ -33,23 +34,30 @@ class PaymentController {
     private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
 
     private final AuthorizationLedger ledger;
-    private final SimulatedLatency latency;
+    private final SimulatedFaults faults;
 
-    PaymentController(AuthorizationLedger ledger, SimulatedLatency latency) {
+    PaymentController(AuthorizationLedger ledger, SimulatedFaults faults) {
         this.ledger = ledger;
-        this.latency = latency;
+        this.faults = faults;
     }
 
     @PostMapping
     ResponseEntity<?> authorize(@RequestBody AuthorizationRequest request,
                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+        Optional<InjectedFault> refusal = faults.refusalWhileDown();
+        if (refusal.isPresent()) {
+            return answeredBy(refusal.get(), idempotencyKey);
+        }
         Optional<String> problem = request.problem().or(() -> keyProblem(idempotencyKey));
         if (problem.isPresent()) {
             ledger.recordInvalidRequest();
             log.debug("Refused an authorisation for card ending {}: {}", request.last4(), problem.get());
             return ResponseEntity.badRequest().body(new ErrorMessage(problem.get()));
         }
-        latency.await();
+        Optional<InjectedFault> fault = faults.disruptAuthorization();
+        if (fault.isPresent()) {
+            return answeredBy(fault.get(), idempotencyKey);
+        }
         IssuerAnswer answer = ledger.settle(idempotencyKey, IssuerRules.answer(request));
         log.debug("Answered {} to an authorisation of {} {} for card ending {} with key {}",
                 answer, request.amount(), request.currency(), request.last4(), idempotencyKey);
@@ -62,6 +70,11 @@ class PaymentController {
 
     @PostMapping("/{idempotencyKey}/reversals")
     ResponseEntity<?> reverse(@PathVariable String idempotencyKey) {
+        Optional<InjectedFault> refusal = faults.refusalWhileDown();
+        if (refusal.isPresent()) {
+            return answeredBy(refusal.get(), idempotencyKey);
+        }
+        faults.delayReversal();
         boolean reversed = ledger.reverse(idempotencyKey);
         log.debug("Reversal for key {}: {}", idempotencyKey, reversed ? "reversed" : "nothing to reverse");
         if (!reversed) {
@@ -69,6 +82,17 @@ class PaymentController {
                     .body(new ErrorMessage("No approved authorisation for this idempotency key"));
         }
         return ResponseEntity.ok(new Reversal(true));
+    }
+
+    /** Every injected fault is a 503, like the issuer's own unavailability, so that callers treat them alike. */
+    private static ResponseEntity<ErrorMessage> answeredBy(InjectedFault fault, @Nullable String idempotencyKey) {
+        log.debug("Injected {} for key {}", fault, idempotencyKey);
+        String message = switch (fault) {
+            case BANK_DOWN -> "The bank is down";
+            case UNAVAILABLE -> "The issuer is unavailable";
+            case HANG -> "The issuer did not answer in time";
+        };
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorMessage(message));
     }
 
     private static Optional<String> keyProblem(@Nullable String idempotencyKey) {

@@ -13,9 +13,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.paygate.piggybank.PiggybankProperties;
+import io.paygate.piggybank.PiggybankProperties.Faults;
 import io.paygate.piggybank.PiggybankProperties.Idempotency;
 import io.paygate.piggybank.PiggybankProperties.Latency;
 import io.paygate.piggybank.model.Authorization;
+import io.paygate.piggybank.model.InjectedFault;
 import io.paygate.piggybank.model.IssuerAnswer;
 import io.paygate.piggybank.model.IssuerUnavailable;
 
@@ -42,6 +44,27 @@ class AuthorizationLedgerTests {
 
         assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
         assertThat(ledger.stats().idempotentReplays()).isZero();
+    }
+
+    @Test
+    void counts_injected_faults_apart_from_the_issuers_own_unavailability() {
+        AuthorizationLedger ledger = ledgerRemembering(10);
+        ledger.settle("pay_1", new IssuerUnavailable());
+        ledger.recordInjectedFault(InjectedFault.UNAVAILABLE);
+        ledger.recordInjectedFault(InjectedFault.UNAVAILABLE);
+        ledger.recordInjectedFault(InjectedFault.HANG);
+        ledger.recordInjectedFault(InjectedFault.BANK_DOWN);
+
+        LedgerStats stats = ledger.stats();
+        assertThat(stats.unavailable()).isEqualTo(1);
+        assertThat(stats.injectedUnavailable()).isEqualTo(2);
+        assertThat(stats.hung()).isEqualTo(1);
+        assertThat(stats.refusedWhileDown()).isEqualTo(1);
+        assertThat(stats.authorizationRequests()).isEqualTo(1);
+
+        ledger.reset();
+
+        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -121,7 +144,8 @@ class AuthorizationLedgerTests {
 
     private static AuthorizationLedger ledgerRemembering(int keys) {
         return new AuthorizationLedger(new PiggybankProperties(
-                new Latency(Duration.ZERO, Duration.ZERO), new Idempotency(keys)));
+                new Latency(Duration.ZERO, Duration.ZERO), new Faults(0, 0, Duration.ofSeconds(30), false),
+                new Idempotency(keys)));
     }
 
     private static IssuerAnswer result(Future<IssuerAnswer> future) {

@@ -1,0 +1,70 @@
+package io.paygate.piggybank.behaviour;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import io.paygate.piggybank.PiggybankProperties;
+
+/**
+ * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
+ * while {@code PUT /simulator/faults} replaces it.
+ *
+ * @param latencyFixed    every well-formed authorisation and every reversal waits this long
+ * @param latencyJitter   plus a uniform random part of this
+ * @param unavailableRate probability (0 to 1) that a well-formed authorisation is answered 503 without being decided
+ * @param hangRate        probability (0 to 1) that a well-formed authorisation is held for {@code hangFor}, then answered 503
+ * @param hangFor         how long a hanging request is held
+ * @param down            every authorisation and reversal is answered 503 at once
+ */
+public record FaultSettings(
+        Duration latencyFixed,
+        Duration latencyJitter,
+        double unavailableRate,
+        double hangRate,
+        Duration hangFor,
+        boolean down) {
+
+    public FaultSettings {
+        Objects.requireNonNull(latencyFixed, "latencyFixed");
+        Objects.requireNonNull(latencyJitter, "latencyJitter");
+        Objects.requireNonNull(hangFor, "hangFor");
+        if (latencyFixed.isNegative() || latencyJitter.isNegative() || hangFor.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Durations must not be negative: " + latencyFixed + ", " + latencyJitter + ", " + hangFor);
+        }
+        if (!isRate(unavailableRate) || !isRate(hangRate)) {
+            throw new IllegalArgumentException("Rates must be between 0 and 1: " + unavailableRate + ", " + hangRate);
+        }
+    }
+
+    public static FaultSettings configured(PiggybankProperties properties) {
+        PiggybankProperties.Latency latency = properties.latency();
+        PiggybankProperties.Faults faults = properties.faults();
+        return new FaultSettings(latency.fixed(), latency.jitter(),
+                faults.unavailableRate(), faults.hangRate(), faults.hangFor(), faults.down());
+    }
+
+    /** A probability; NaN is refused along with anything outside 0 to 1. */
+    public static boolean isRate(double value) {
+        return value >= 0 && value <= 1;
+    }
+
+    /** The wait for one request: the fixed latency plus a uniform random part of the jitter. */
+    public Duration latency(RandomGenerator random) {
+        // Saturates rather than overflows for an absurdly large jitter.
+        long jitterNanos = TimeUnit.NANOSECONDS.convert(latencyJitter);
+        return jitterNanos == 0 ? latencyFixed : latencyFixed.plusNanos(random.nextLong(jitterNanos));
+    }
+
+    /** Whether a request hangs: never at rate 0, always at rate 1 ({@code nextDouble} stays below 1). */
+    public boolean hangs(RandomGenerator random) {
+        return random.nextDouble() < hangRate;
+    }
+
+    /** Whether a request is answered 503 instead of being decided: never at rate 0, always at rate 1. */
+    public boolean failsAtRandom(RandomGenerator random) {
+        return random.nextDouble() < unavailableRate;
+    }
+}
