@@ -11,8 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP Piggy Bank for tests, following the bank's rules: a card number ending in an odd digit is approved,
  * in 2/4/6/8 refused, in 0 answered with 503; a missing field gives 400; a repeated {@code Idempotency-Key} gets
- * the first answer again. It records every request, and can be told to fail or to stall the next requests.
+ * the first answer again. It records every request, and can be told to fail, to stall, to cut short or to answer any
+ * status to the next requests.
  */
 public final class PiggyBankDouble implements AutoCloseable {
 
@@ -46,6 +49,8 @@ public final class PiggyBankDouble implements AutoCloseable {
     private final Map<String, Answer> answersByKey = new ConcurrentHashMap<>();
     private final AtomicInteger failuresToCome = new AtomicInteger();
     private final AtomicInteger stallsToCome = new AtomicInteger();
+    private final AtomicInteger cutsToCome = new AtomicInteger();
+    private final Queue<Integer> statusesToCome = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -79,6 +84,21 @@ public final class PiggyBankDouble implements AutoCloseable {
         stallsToCome.set(times);
     }
 
+    /** Decides the next {@code times} requests but drops the connection halfway through sending the answer. */
+    public void cutShortNext(int times) {
+        cutsToCome.set(times);
+    }
+
+    /** Answers the next request with {@code status} and no body, whatever the request; calls queue up. */
+    public void answerNextWith(int status) {
+        statusesToCome.add(status);
+    }
+
+    /** Every request received so far, whatever its key. */
+    public int requestCount() {
+        return requests.size();
+    }
+
     public List<Request> requestsWithKey(String idempotencyKey) {
         return requests.stream().filter(request -> idempotencyKey.equals(request.idempotencyKey())).toList();
     }
@@ -99,7 +119,13 @@ public final class PiggyBankDouble implements AutoCloseable {
                 awaitClosing();
                 return;
             }
-            Answer answer = takeOne(failuresToCome) ? new Answer(503, null) : answerFor(key, body);
+            if (takeOne(cutsToCome)) {
+                cutShort(exchange, answerFor(key, body));
+                return;
+            }
+            Integer scripted = statusesToCome.poll();
+            Answer answer = scripted != null ? new Answer(scripted, null)
+                    : takeOne(failuresToCome) ? new Answer(503, null) : answerFor(key, body);
             respond(exchange, answer);
         }
     }
@@ -141,6 +167,15 @@ public final class PiggyBankDouble implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    private static void cutShort(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+        exchange.getResponseBody().flush();
+        // Closing with bytes missing makes the server drop the connection.
     }
 
     private static boolean takeOne(AtomicInteger counter) {

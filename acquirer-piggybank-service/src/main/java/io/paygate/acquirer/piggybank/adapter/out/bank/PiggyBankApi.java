@@ -16,8 +16,9 @@ import java.io.IOException;
 
 /**
  * One request to the Piggy Bank's {@code POST /payments}, and what its answer means.
- * Only a definitive answer becomes a {@link BankDecision}; anything else is a {@link BankUnreachableException}
- * for the retry policy, which the bank's idempotency key makes safe.
+ * Only a definitive answer becomes a {@link BankDecision}. No answer (a 5xx or 429, no connection, no answer in time)
+ * is a {@link BankUnreachableException} for the retry policy, which the bank's idempotency key makes safe; any other
+ * answer is an {@link UnexpectedBankAnswerException}, which asking again would not change.
  */
 class PiggyBankApi {
 
@@ -58,13 +59,17 @@ class PiggyBankApi {
             if (Boolean.FALSE.equals(answer.authorized())) {
                 return new BankDecision.Refused();
             }
-            throw new BankUnreachableException("The Piggy Bank answered 200 without a decision or an authorization code");
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 without a decision or an authorization code");
         }
         if (status.isSameCodeAs(HttpStatus.BAD_REQUEST)) {
             log.warn("Piggy Bank rejected the request for payment {} as malformed: {}", paymentId, errorMessage(response));
             return new BankDecision.RequestRejected();
         }
-        throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        // 429 says, like 503, that the bank did not take the request now; later, with the same key, it may.
+        if (status.is5xxServerError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+            throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        }
+        throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value());
     }
 
     /** The bank's message names the faulty field; its digits are masked in case it quotes the card. */
@@ -81,11 +86,24 @@ class PiggyBankApi {
         try {
             PiggyBankAnswer answer = response.bodyTo(PiggyBankAnswer.class);
             if (answer == null) {
-                throw new BankUnreachableException("The Piggy Bank answered 200 without a body");
+                throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 without a body");
             }
             return answer;
         } catch (RestClientException e) {
-            throw new BankUnreachableException("The Piggy Bank answered 200 with an unreadable body", e);
+            if (cutShort(e)) {
+                throw new BankUnreachableException("The Piggy Bank's answer was cut short: " + e.getMessage(), e);
+            }
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 with an unreadable body", e);
         }
+    }
+
+    /** A connection lost while reading the body surfaces as an I/O error somewhere down the chain; bad JSON does not. */
+    private static boolean cutShort(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -16,10 +17,23 @@ class PiggyBankConfiguration {
         return httpClient(properties);
     }
 
+    /** One per instance: each replica judges the bank by the payments it sent itself. */
     @Bean
-    PiggyBank piggyBank(PiggyBankProperties properties, HttpClient piggyBankHttpClient, RestClient.Builder restClients) {
+    CircuitBreaker piggyBankCircuitBreaker(PiggyBankProperties properties) {
+        return CircuitBreaker.of("piggyBank", properties.circuitBreaker().config());
+    }
+
+    @Bean
+    PiggyBank piggyBank(PiggyBankProperties properties, HttpClient piggyBankHttpClient, RestClient.Builder restClients,
+                        CircuitBreaker piggyBankCircuitBreaker) {
         return new PiggyBank(new PiggyBankApi(restClient(properties, piggyBankHttpClient, restClients)),
-                properties.retry().policy());
+                properties.retry().policy(), piggyBankCircuitBreaker);
+    }
+
+    /** Named so that the health endpoint lists it as {@code piggyBank}. */
+    @Bean
+    PiggyBankHealthIndicator piggyBankHealthIndicator(CircuitBreaker piggyBankCircuitBreaker) {
+        return new PiggyBankHealthIndicator(piggyBankCircuitBreaker);
     }
 
     static HttpClient httpClient(PiggyBankProperties properties) {

@@ -1,5 +1,7 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.retry.RetryPolicy;
 
@@ -14,15 +16,18 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout    how long to wait for the answer to one request
  * @param retry          how to retry requests that got no answer
+ * @param circuitBreaker when to stop asking a bank that recent payments found down
  */
 @ConfigurationProperties("paygate.piggybank")
-public record PiggyBankProperties(URI url, Duration connectTimeout, Duration readTimeout, Retry retry) {
+public record PiggyBankProperties(URI url, Duration connectTimeout, Duration readTimeout, Retry retry,
+                                  CircuitBreaker circuitBreaker) {
 
     public PiggyBankProperties {
         Objects.requireNonNull(url, "paygate.piggybank.url");
         Objects.requireNonNull(connectTimeout, "paygate.piggybank.connect-timeout");
         Objects.requireNonNull(readTimeout, "paygate.piggybank.read-timeout");
         Objects.requireNonNull(retry, "paygate.piggybank.retry");
+        Objects.requireNonNull(circuitBreaker, "paygate.piggybank.circuit-breaker");
     }
 
     /**
@@ -51,6 +56,38 @@ public record PiggyBankProperties(URI url, Duration connectTimeout, Duration rea
                     .multiplier(multiplier)
                     .maxDelay(maxDelay)
                     .jitter(jitter)
+                    .build();
+        }
+    }
+
+    /**
+     * The circuit breaker around each payment's whole call to the bank, retries included: its calls are payments,
+     * and a payment fails only when the bank gave it no answer after all its retries.
+     *
+     * @param failureRateThreshold                  percentage of failed payments in the window that opens it
+     * @param slidingWindowSize                     how many of the latest payments the failure rate is taken over
+     * @param minimumNumberOfCalls                  payments needed before any failure rate counts
+     * @param waitDurationInOpenState               how long it declines every payment at once before trying again
+     * @param permittedNumberOfCallsInHalfOpenState trial payments after the wait that decide whether it closes
+     */
+    public record CircuitBreaker(float failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls,
+                                 Duration waitDurationInOpenState, int permittedNumberOfCallsInHalfOpenState) {
+
+        public CircuitBreaker {
+            Objects.requireNonNull(waitDurationInOpenState, "paygate.piggybank.circuit-breaker.wait-duration-in-open-state");
+        }
+
+        CircuitBreakerConfig config() {
+            return CircuitBreakerConfig.custom()
+                    .slidingWindowType(SlidingWindowType.COUNT_BASED)
+                    .slidingWindowSize(slidingWindowSize)
+                    .minimumNumberOfCalls(minimumNumberOfCalls)
+                    .failureRateThreshold(failureRateThreshold)
+                    .waitDurationInOpenState(waitDurationInOpenState)
+                    .permittedNumberOfCallsInHalfOpenState(permittedNumberOfCallsInHalfOpenState)
+                    // Half-open as soon as the wait is over, not only when the next payment comes: while no payment
+                    // comes, the health endpoint and the log would otherwise keep saying OPEN.
+                    .automaticTransitionFromOpenToHalfOpenEnabled(true)
                     .build();
         }
     }

@@ -1,5 +1,6 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Piggy Bank adapter against a real HTTP bank: how each answer maps, and what is retried. */
 class PiggyBankTest {
@@ -56,10 +58,13 @@ class PiggyBankTest {
     }
 
     @Test
-    void refuses_a_card_ending_in_an_even_digit() {
-        BankDecision decision = piggyBank(bank.url()).authorize(authorization("4111111111111112"));
+    void takes_a_refusal_as_final() {
+        CardAuthorization authorization = authorization("4111111111111112");
+
+        BankDecision decision = piggyBank(bank.url()).authorize(authorization);
 
         assertThat(decision).isInstanceOf(BankDecision.Refused.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
     }
 
     @Test
@@ -94,6 +99,51 @@ class PiggyBankTest {
     }
 
     @Test
+    void retries_any_server_error_and_a_request_to_call_again_later() {
+        CardAuthorization authorization = authorization("4111111111111111");
+        bank.answerNextWith(500);
+        bank.answerNextWith(429);
+        bank.answerNextWith(502);
+
+        BankDecision decision = piggyBank(bank.url()).authorize(authorization);
+
+        assertThat(decision).isInstanceOf(BankDecision.Approved.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(4);
+    }
+
+    @Test
+    void retries_an_answer_cut_short_and_gets_the_banks_first_decision_again() {
+        CardAuthorization authorization = authorization("4111111111111111");
+        bank.cutShortNext(1);
+
+        BankDecision decision = piggyBank(bank.url()).authorize(authorization);
+
+        assertThat(decision).isInstanceOf(BankDecision.Approved.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(2);
+    }
+
+    @Test
+    void does_not_retry_an_answer_that_is_neither_a_decision_nor_a_failure() {
+        CardAuthorization authorization = authorization("4111111111111111");
+        bank.answerNextWith(404);
+
+        assertThatThrownBy(() -> piggyBank(bank.url()).authorize(authorization))
+                .hasCauseInstanceOf(UnexpectedBankAnswerException.class)
+                .hasMessageContaining(authorization.paymentId());
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void does_not_retry_a_success_without_a_decision() {
+        CardAuthorization authorization = authorization("4111111111111111");
+        bank.answerNextWith(200);
+
+        assertThatThrownBy(() -> piggyBank(bank.url()).authorize(authorization))
+                .hasCauseInstanceOf(UnexpectedBankAnswerException.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
+    }
+
+    @Test
     void retries_a_request_the_bank_does_not_answer_in_time() {
         CardAuthorization authorization = authorization("4111111111111111");
         bank.stallNext(1);
@@ -118,11 +168,12 @@ class PiggyBankTest {
 
     private PiggyBank piggyBank(URI url) {
         var properties = new PiggyBankProperties(url, Duration.ofMillis(500), Duration.ofMillis(300),
-                new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5)));
+                new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5)),
+                new PiggyBankProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
         HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
-                properties.retry().policy());
+                properties.retry().policy(), CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()));
     }
 
     private static CardAuthorization authorization(String cardNumber) {
