@@ -196,8 +196,8 @@ class AuthorizationResultTests {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < racers; i++) {
                 Payment decided = i % 2 == 0
-                        ? pending.authorize("racer-" + i, Instant.now())
-                        : pending.decline(ResponseCode.DO_NOT_HONOUR, Instant.now());
+                        ? pending.authorize("racer-" + i, Instant.now(), Instant.now())
+                        : pending.decline(ResponseCode.DO_NOT_HONOUR, Instant.now(), Instant.now());
                 outcomes.add(threads.submit(() -> {
                     start.await();
                     return store.recordDecisionIfPending(decided);

@@ -53,6 +53,14 @@ final class PaymentApi {
         return post(merchant(merchantId), MediaType.APPLICATION_JSON, body);
     }
 
+    /** Posts with Checkout.com's idempotency header. */
+    Answer post(String merchantId, String idempotencyKey, String body) {
+        return post(headers -> {
+            merchant(merchantId).accept(headers);
+            headers.set("Cko-Idempotency-Key", idempotencyKey);
+        }, MediaType.APPLICATION_JSON, body);
+    }
+
     Answer post(Consumer<HttpHeaders> headers, MediaType contentType, String body) {
         return read(client.post().uri("/payments").headers(headers).contentType(contentType).body(body)
                 .exchange().returnResult(String.class));
@@ -60,6 +68,11 @@ final class PaymentApi {
 
     Answer get(String merchantId, String paymentId) {
         return get(merchant(merchantId), "/payments/" + paymentId);
+    }
+
+    /** {@code GET /payments?query} as the merchant. */
+    Answer list(String merchantId, String query) {
+        return get(merchant(merchantId), "/payments?" + query);
     }
 
     Answer get(Consumer<HttpHeaders> headers, String path) {

@@ -8,6 +8,7 @@ import io.paygate.events.card.CardCipher;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.payment.FakeAcquirer.ReceivedCommand;
 import io.paygate.payment.PaymentApi.Answer;
+import io.paygate.payment.application.ValidationError;
 import io.paygate.testing.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -33,10 +34,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -267,12 +270,14 @@ class PaymentApiTests {
     void answers_400_to_a_body_that_is_not_json() {
         String merchant = TestIsolation.merchantId();
 
-        Answer answer = api.post(merchant, "{\"amount\": 1050, \"source\": ");
+        for (String body : List.of("{\"amount\": 1050, \"source\": ", "[1050]", "null", "\"GBP\"")) {
+            Answer answer = api.post(merchant, body);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.text("request_id")).isNotBlank();
-        assertThat(answer.text("error_type")).isEqualTo("request_malformed");
-        assertThat(answer.body().path("error_codes").isArray()).isTrue();
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.text("request_id")).isNotBlank();
+            assertThat(answer.text("error_type")).isEqualTo("request_malformed");
+            assertThat(answer.body().path("error_codes").isArray()).isTrue();
+        }
         assertThat(storedPaymentsOf(merchant)).isZero();
     }
 
@@ -319,6 +324,105 @@ class PaymentApiTests {
     }
 
     @Test
+    void ignores_fields_it_does_not_know_as_checkout_com_does() {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": {"type": "card", "number": "4111111111111111", "expiry_month": 12, "expiry_year": 2030,
+                            "cvv": "123", "billing_address": {"country": "GB"}, "phone": {"number": "1"}},
+                 "amount": 1050, "currency": "GBP", "capture": true, "3ds": {"enabled": false},
+                 "customer": {"email": "jane@example.com"}, "processing_channel_id": "pc_1"}""";
+
+        Answer answer = api.post(merchant, body);
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.text("status")).isEqualTo("Authorized");
+        assertThat(answer.body().has("capture")).isFalse();
+    }
+
+    @Test
+    void takes_a_jpy_amount_in_whole_yen_as_jpy_has_no_minor_unit() {
+        String merchant = TestIsolation.merchantId();
+        String body = PaymentApi.cardPayment(APPROVED_CARD, CVV).replace("\"GBP\"", "\"JPY\"");
+
+        Answer answer = api.post(merchant, body);
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("amount").asLong()).isEqualTo(1050);
+        assertThat(answer.text("currency")).isEqualTo("JPY");
+        AuthorizePayment command = acquirer.awaitCommand(answer.text("id")).command();
+        assertThat(command.amount()).as("never scaled by 100").isEqualTo(1050);
+        assertThat(command.currency()).isEqualTo("JPY");
+        Answer withYenFraction = api.post(merchant, body.replace("\"amount\": 1050", "\"amount\": 1050.5"));
+        assertThat(codes(withYenFraction)).containsExactly("amount_invalid");
+    }
+
+    @Test
+    void lists_a_merchants_payments_by_reference_newest_first_a_page_at_a_time() {
+        String merchant = TestIsolation.merchantId();
+        String reference = "ORD-" + TestIsolation.random(8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(api.post(merchant, withReference(reference)).text("id"));
+        }
+        api.post(merchant, withReference(reference + "-other"));
+        List<String> newestFirst = ids.reversed();
+
+        Answer all = api.list(merchant, "reference=" + reference);
+        Answer secondPage = api.list(merchant, "reference=" + reference + "&limit=2&skip=1");
+        Answer beyond = api.list(merchant, "reference=" + reference + "&skip=3");
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().path("limit").asInt()).isEqualTo(10);
+        assertThat(all.body().path("skip").asInt()).isZero();
+        assertThat(all.body().path("total_count").asInt()).isEqualTo(3);
+        assertThat(idsOf(all)).isEqualTo(newestFirst);
+        JsonNode newest = all.body().path("data").get(0);
+        assertThat(newest.path("requested_on").asString()).isNotBlank();
+        assertThat(newest.path("reference").asString()).isEqualTo(reference);
+        assertThat(newest.path("metadata").path("order_id").asString()).isEqualTo("5023");
+        assertThat(newest.path("_links").path("self").path("href").asString())
+                .isEqualTo("/payments/" + newestFirst.getFirst());
+        assertThat(secondPage.body().path("limit").asInt()).isEqualTo(2);
+        assertThat(secondPage.body().path("skip").asInt()).isEqualTo(1);
+        assertThat(secondPage.body().path("total_count").asInt()).isEqualTo(3);
+        assertThat(idsOf(secondPage)).isEqualTo(newestFirst.subList(1, 3));
+        assertThat(beyond.body().path("total_count").asInt()).isEqualTo(3);
+        assertThat(idsOf(beyond)).isEmpty();
+    }
+
+    @Test
+    void lists_only_the_calling_merchants_payments() {
+        String reference = "ORD-" + TestIsolation.random(8);
+        String oneMerchant = TestIsolation.merchantId();
+        String otherMerchant = TestIsolation.merchantId();
+        String mine = api.post(oneMerchant, withReference(reference)).text("id");
+        String theirs = api.post(otherMerchant, withReference(reference)).text("id");
+
+        assertThat(idsOf(api.list(oneMerchant, "reference=" + reference))).containsExactly(mine);
+        assertThat(idsOf(api.list(otherMerchant, "reference=" + reference))).containsExactly(theirs);
+        Answer nobody = api.list(TestIsolation.merchantId(), "reference=" + reference);
+        assertThat(nobody.status()).isEqualTo(200);
+        assertThat(nobody.body().path("total_count").asInt()).isZero();
+        assertThat(nobody.body().path("data").isArray()).isTrue();
+        assertThat(api.get(headers -> { }, "/payments?reference=" + reference).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refuses_a_list_without_a_reference_or_with_paging_out_of_range() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer noReference = api.list(merchant, "limit=10");
+        Answer badPaging = api.list(merchant, "reference=ORD-5023&limit=101&skip=-1");
+        Answer notNumbers = api.list(merchant, "reference=ORD-5023&limit=ten&skip=1.5");
+
+        assertThat(noReference.status()).isEqualTo(422);
+        assertThat(noReference.text("error_type")).isEqualTo("request_invalid");
+        assertThat(codes(noReference)).containsExactly("reference_required");
+        assertThat(codes(badPaging)).containsExactly("paging_limit_invalid", "paging_skip_invalid");
+        assertThat(codes(notNumbers)).containsExactly("paging_limit_invalid", "paging_skip_invalid");
+    }
+
+    @Test
     void serves_its_health_and_its_api_description() {
         Answer health = api.get(headers -> { }, "/actuator/health");
         Answer apiDocs = api.get(headers -> { }, "/v3/api-docs");
@@ -326,11 +430,60 @@ class PaymentApiTests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(apiDocs.status()).isEqualTo(200);
-        assertThat(apiDocs.body().path("paths").has("/payments")).isTrue();
-        assertThat(apiDocs.body().path("paths").has("/payments/{id}")).isTrue();
+        JsonNode paths = apiDocs.body().path("paths");
+        assertThat(paths.has("/payments")).isTrue();
+        assertThat(paths.has("/payments/{id}")).isTrue();
         assertThat(apiDocs.body().at("/components/schemas/PaymentRequest/properties/amount/type").asString())
                 .isEqualTo("integer");
         assertThat(apiDocs.rawBody()).contains("card_number_invalid").doesNotContain(InternalHeaders.MERCHANT_ID);
+    }
+
+    @Test
+    void describes_every_operation_with_its_answers_its_headers_and_the_bearer_key() {
+        Answer apiDocs = api.get(headers -> { }, "/v3/api-docs");
+        JsonNode paths = apiDocs.body().path("paths");
+        JsonNode post = paths.path("/payments").path("post");
+        JsonNode list = paths.path("/payments").path("get");
+        JsonNode get = paths.path("/payments/{id}").path("get");
+
+        assertThat(List.of(post, list, get)).allSatisfy(operation ->
+                assertThat(operation.path("security").get(0).has("secret-key")).isTrue());
+        assertThat(apiDocs.body().at("/components/securitySchemes/secret-key/scheme").asString()).isEqualTo("bearer");
+        assertThat(fieldNames(post.path("responses")))
+                .containsExactlyInAnyOrder("201", "202", "400", "401", "409", "415", "422");
+        assertThat(fieldNames(post.at("/responses/201/headers"))).contains("Location", "Idempotent-Replayed");
+        List<String> headerParameters = new ArrayList<>();
+        post.path("parameters").forEach(parameter -> headerParameters.add(parameter.path("name").asString()));
+        assertThat(headerParameters).containsExactlyInAnyOrder("Cko-Idempotency-Key", "Idempotency-Key");
+        assertThat(fieldNames(list.path("responses"))).containsExactlyInAnyOrder("200", "401", "422");
+        assertThat(fieldNames(get.path("responses"))).containsExactlyInAnyOrder("200", "401", "404");
+        List<String> documentedCodes = new ArrayList<>();
+        apiDocs.body().at("/components/schemas/ErrorResponse/properties/error_codes/items/enum")
+                .forEach(code -> documentedCodes.add(code.asString()));
+        assertThat(documentedCodes).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ValidationError.values()).map(ValidationError::code).toList());
+        assertThat(apiDocs.body().at("/servers/0/url").asString()).isEqualTo("/");
+        assertThat(apiDocs.rawBody()).as("no instance address, which changes from run to run").doesNotContain("localhost");
+        assertThat(api.get(headers -> { }, "/v3/api-docs").rawBody()).isEqualTo(apiDocs.rawBody());
+    }
+
+    /** Every schema property carries a description and every scalar one an example. */
+    @Test
+    void documents_every_field_with_a_description_and_an_example() {
+        JsonNode schemas = api.get(headers -> { }, "/v3/api-docs").body().path("components").path("schemas");
+        List<String> undocumented = new ArrayList<>();
+        for (String schema : fieldNames(schemas)) {
+            JsonNode properties = schemas.path(schema).path("properties");
+            for (String property : fieldNames(properties)) {
+                JsonNode field = properties.path(property);
+                boolean scalar = !field.has("$ref") && !field.path("type").asString().equals("array");
+                if (!field.has("description") || scalar && !field.has("example")) {
+                    undocumented.add(schema + "." + property);
+                }
+            }
+        }
+
+        assertThat(undocumented).isEmpty();
     }
 
     @Test
@@ -345,6 +498,22 @@ class PaymentApiTests {
 
     private long storedPaymentsOf(String merchant) {
         return mongo.getCollection("payments").countDocuments(eq("merchantId", merchant));
+    }
+
+    private static String withReference(String reference) {
+        return PaymentApi.cardPayment(APPROVED_CARD, CVV).replace("\"ORD-5023\"", "\"" + reference + "\"");
+    }
+
+    private static List<String> idsOf(Answer list) {
+        List<String> ids = new ArrayList<>();
+        list.body().path("data").forEach(payment -> ids.add(payment.path("id").asString()));
+        return ids;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     private static List<String> codes(Answer answer) {

@@ -1,5 +1,6 @@
 package io.paygate.payment.application;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,9 @@ import java.util.Map;
  *
  * @param source   the card, or {@code null} when the request had none
  * @param amount   JSON text of the amount, or {@code null} when absent
- * @param metadata the merchant's own data, or {@code null}
+ * @param metadata        the merchant's own data, or {@code null}
+ * @param idempotencyKeys every idempotency key the request carried: a client may send Checkout.com's header and the
+ *                        IETF draft's header, which must then agree; empty when it sent none
  */
 public record PaymentInput(
         CardInput source,
@@ -17,7 +20,12 @@ public record PaymentInput(
         String currency,
         String reference,
         String description,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        List<String> idempotencyKeys) {
+
+    public PaymentInput {
+        idempotencyKeys = idempotencyKeys == null ? List.of() : List.copyOf(idempotencyKeys);
+    }
 
     /**
      * @param expiryMonth JSON text of the month, or {@code null} when absent

@@ -18,4 +18,9 @@ public class PaymentQueries {
     public Optional<Payment> find(String paymentId, String merchantId) {
         return PaymentId.parse(paymentId).flatMap(id -> store.findByIdAndMerchant(id, merchantId));
     }
+
+    /** A page of the merchant's own payments with a reference; other merchants' payments never appear. */
+    public PaymentPage findByReference(String merchantId, PaymentsByReferenceQuery query) {
+        return store.findByReference(merchantId, query);
+    }
 }

@@ -6,6 +6,7 @@ import io.paygate.payment.domain.PaymentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -20,10 +21,12 @@ public class RecordAuthorizationResultService {
 
     private final PaymentStore store;
     private final AuthorizationWaiters waiters;
+    private final Clock clock;
 
-    public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters) {
+    public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters, Clock clock) {
         this.store = store;
         this.waiters = waiters;
+        this.clock = clock;
     }
 
     public void record(AuthorizationResult result) {
@@ -34,7 +37,8 @@ public class RecordAuthorizationResultService {
         }
         Payment payment = stored.get();
         if (payment.isPending()) {
-            Payment decided = payment.decide(result.responseCode(), result.authCode(), result.processedOn());
+            Payment decided = payment.decide(result.responseCode(), result.authCode(), result.processedOn(),
+                    clock.instant());
             Optional<Payment> recorded = store.recordDecisionIfPending(decided);
             if (recorded.isPresent()) {
                 payment = recorded.get();

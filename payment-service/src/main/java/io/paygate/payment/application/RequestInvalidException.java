@@ -3,13 +3,13 @@ package io.paygate.payment.application;
 import java.util.List;
 import java.util.Set;
 
-/** A payment request with invalid fields: all of them, so the merchant can fix the request in one go. */
+/** A request with invalid fields: all of them, so the merchant can fix the request in one go. */
 public class RequestInvalidException extends RuntimeException {
 
     private final List<ValidationError> errors;
 
     public RequestInvalidException(Set<ValidationError> errors) {
-        super("Payment request invalid: " + errors);
+        super("Request invalid: " + errors);
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("An invalid request has at least one error");
         }

@@ -10,6 +10,8 @@ import io.paygate.payment.domain.Money;
 import java.math.BigInteger;
 import java.time.YearMonth;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * A merchant's valid request to take a card payment. It cannot exist invalid: {@link #from} checks every field of
  * the input and reports all failures at once in a {@link RequestInvalidException}.
  *
- * @param card the clear card data, held in memory only until it is sealed for the acquirer
+ * @param card           the clear card data, held in memory only until it is sealed for the acquirer
+ * @param idempotencyKey the key the merchant may retry this request under; {@code null} when it sent none
  */
 public record RequestPaymentCommand(
         MerchantContract merchant,
@@ -27,7 +30,8 @@ public record RequestPaymentCommand(
         Money amount,
         String reference,
         String description,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        IdempotencyKey idempotencyKey) {
 
     static final int MAX_REFERENCE_LENGTH = 80;
     static final int MAX_DESCRIPTION_LENGTH = 100;
@@ -65,11 +69,12 @@ public record RequestPaymentCommand(
         if (codePoints(input.description()) > MAX_DESCRIPTION_LENGTH) {
             errors.add(ValidationError.DESCRIPTION_INVALID);
         }
+        IdempotencyKey idempotencyKey = validIdempotencyKey(input.idempotencyKeys(), errors);
         if (!errors.isEmpty()) {
             throw new RequestInvalidException(errors);
         }
         return new RequestPaymentCommand(merchant, card, new Money(amount, currency), input.reference(),
-                input.description(), input.metadata());
+                input.description(), input.metadata(), idempotencyKey);
     }
 
     private static CardData validCard(CardInput source, YearMonth currentMonth, Set<ValidationError> errors) {
@@ -146,7 +151,20 @@ public record RequestPaymentCommand(
         return currency;
     }
 
-    private static int codePoints(String text) {
+    private static IdempotencyKey validIdempotencyKey(List<String> given, Set<ValidationError> errors) {
+        Set<String> keys = new LinkedHashSet<>(given);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        String key = keys.iterator().next();
+        if (keys.size() > 1 || !IdempotencyKey.isValid(key)) {
+            errors.add(ValidationError.IDEMPOTENCY_KEY_INVALID);
+            return null;
+        }
+        return new IdempotencyKey(key);
+    }
+
+    static int codePoints(String text) {
         return text == null ? 0 : text.codePointCount(0, text.length());
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,41 +22,78 @@ import java.util.concurrent.TimeoutException;
  * bounded time for the answer. The caller gets the final payment, or the still pending one when the time ran out;
  * the answer is recorded whenever it comes, by whichever instance receives it.
  * <p>
+ * A request with an idempotency key (the IETF Idempotency-Key draft) makes at most one payment per key and merchant
+ * while the key lives: the payment holds the key, so one atomic insert decides which request is first. A retry
+ * is answered as the first request was, without a second payment or a second call to the bank. What that answer was
+ * is derived, not stored: {@code 201} with the decision if the gateway had it before the first request's deadline,
+ * otherwise {@code 202} with the payment as it was requested.
+ * <p>
  * The wait blocks the calling thread, which is meant to be a virtual thread.
  */
 public class RequestPaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestPaymentService.class);
 
+    /**
+     * How long after its deadline the first request may still be writing its answer: until then a retry is told that
+     * the first request is in flight rather than given an answer the first request may not have given yet.
+     */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
+
     private final PaymentStore store;
     private final AuthorizationPublisher publisher;
     private final AuthorizationWaiters waiters;
     private final CardCipher cardCipher;
+    private final RequestFingerprints fingerprints;
     private final Clock clock;
     private final Duration authorizationTimeout;
+    private final Duration idempotencyKeyTtl;
 
     public RequestPaymentService(PaymentStore store, AuthorizationPublisher publisher, AuthorizationWaiters waiters,
-                                 CardCipher cardCipher, Clock clock, Duration authorizationTimeout) {
+                                 CardCipher cardCipher, RequestFingerprints fingerprints, Clock clock,
+                                 Duration authorizationTimeout, Duration idempotencyKeyTtl) {
         this.store = store;
         this.publisher = publisher;
         this.waiters = waiters;
         this.cardCipher = cardCipher;
+        this.fingerprints = fingerprints;
         this.clock = clock;
         this.authorizationTimeout = authorizationTimeout;
+        this.idempotencyKeyTtl = idempotencyKeyTtl;
     }
 
-    public Payment request(RequestPaymentCommand command) {
-        Instant requestedOn = clock.instant();
-        Instant deadline = requestedOn.plus(authorizationTimeout);
+    /**
+     * @throws IdempotencyKeyReusedException when the key was first used for another request
+     * @throws IdempotencyKeyInUseException  when the first request with the key has not been answered yet
+     */
+    public PaymentAnswer request(RequestPaymentCommand command) {
         var card = command.card();
         Payment payment = Payment.request(command.merchant().merchantId(), command.amount(),
                 CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear()),
-                command.reference(), command.description(), command.metadata(), requestedOn);
-        store.insert(payment);
+                command.reference(), command.description(), command.metadata(), clock.instant());
+        if (command.idempotencyKey() == null) {
+            store.insert(payment);
+            return new PaymentAnswer(authorize(payment, command), false);
+        }
+        String fingerprint = fingerprints.of(command);
+        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, command.idempotencyKey(), fingerprint);
+        if (holder.isPresent() && expired(holder.get().payment())) {
+            // The store keeps payments for good, so an expired key is freed here, when it is used again. Releasing
+            // it by the old payment's id can only ever free the key from that payment, never from a newer holder.
+            store.releaseIdempotencyKey(holder.get().payment().id());
+            holder = store.insertUnlessKeyHeld(payment, command.idempotencyKey(), fingerprint);
+        }
+        if (holder.isPresent()) {
+            return new PaymentAnswer(repeatAnswer(holder.get(), command), true);
+        }
+        return new PaymentAnswer(authorize(payment, command), false);
+    }
 
+    private Payment authorize(Payment payment, RequestPaymentCommand command) {
+        Instant deadline = deadlineOf(payment);
         CompletableFuture<Payment> decision = waiters.register(payment.id());
         try {
-            CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
+            CardEnvelope sealed = cardCipher.seal(command.card(), payment.id().value());
             AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
                     command.merchant().acquirer(), command.merchant().acquirerMerchantId(), payment.amount(), sealed,
                     payment.requestedOn());
@@ -65,10 +103,10 @@ public class RequestPaymentService {
                         payment.id(), command.merchant().acquirer(), publication);
                 return payment;
             }
-            return decision.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            return asAnswered(decision.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             log.info("No answer for payment {} within {}; answering Pending", payment.id(), authorizationTimeout);
-            return store.findById(payment.id()).orElse(payment);
+            return asAnswered(store.findById(payment.id()).orElse(payment));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return payment;
@@ -77,6 +115,33 @@ public class RequestPaymentService {
         } finally {
             waiters.forget(payment.id());
         }
+    }
+
+    private Payment repeatAnswer(KeyHolder first, RequestPaymentCommand command) {
+        if (!fingerprints.matches(first.requestFingerprint(), command)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        Payment payment = first.payment();
+        if (payment.isPending() && clock.instant().isBefore(deadlineOf(payment).plus(ANSWER_MARGIN))) {
+            throw new IdempotencyKeyInUseException();
+        }
+        return asAnswered(payment);
+    }
+
+    /**
+     * The payment as the request that created it was answered. The original request and every retry apply this one
+     * rule to the stored payment, so a retry repeats exactly what the first request answered.
+     */
+    private Payment asAnswered(Payment payment) {
+        return payment.decidedBefore(deadlineOf(payment)) ? payment : payment.asRequested();
+    }
+
+    private Instant deadlineOf(Payment payment) {
+        return payment.requestedOn().plus(authorizationTimeout);
+    }
+
+    private boolean expired(Payment holder) {
+        return !clock.instant().isBefore(holder.requestedOn().plus(idempotencyKeyTtl));
     }
 
     private Duration remaining(Instant deadline) {

@@ -1,6 +1,6 @@
 package io.paygate.payment.application;
 
-/** Why a payment request is invalid, under the error code names of the Checkout.com API. */
+/** Why a request is invalid, under the error code names of the Checkout.com API. */
 public enum ValidationError {
     PAYMENT_SOURCE_REQUIRED("payment_source_required"),
     SOURCE_TYPE_INVALID("source_type_invalid"),
@@ -17,8 +17,12 @@ public enum ValidationError {
     CURRENCY_REQUIRED("currency_required"),
     CURRENCY_INVALID("currency_invalid"),
     CURRENCY_NOT_SUPPORTED("currency_not_supported"),
+    REFERENCE_REQUIRED("reference_required"),
     REFERENCE_INVALID("reference_invalid"),
-    DESCRIPTION_INVALID("description_invalid");
+    DESCRIPTION_INVALID("description_invalid"),
+    IDEMPOTENCY_KEY_INVALID("idempotency_key_invalid"),
+    PAGING_LIMIT_INVALID("paging_limit_invalid"),
+    PAGING_SKIP_INVALID("paging_skip_invalid");
 
     private final String code;
 

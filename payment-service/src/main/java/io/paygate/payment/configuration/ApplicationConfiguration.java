@@ -8,6 +8,7 @@ import io.paygate.payment.application.AuthorizationWaiters;
 import io.paygate.payment.application.PaymentQueries;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.RecordAuthorizationResultService;
+import io.paygate.payment.application.RequestFingerprints;
 import io.paygate.payment.application.RequestPaymentService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,11 @@ class ApplicationConfiguration {
     }
 
     @Bean
+    RequestFingerprints requestFingerprints(CardEncryptionProperties properties) {
+        return RequestFingerprints.derivedFrom(properties.keyBytes(), properties.activeKeyId());
+    }
+
+    @Bean
     AuthorizationWaiters authorizationWaiters() {
         return new AuthorizationWaiters();
     }
@@ -42,16 +48,17 @@ class ApplicationConfiguration {
 
     @Bean
     RequestPaymentService requestPaymentService(PaymentStore store, AuthorizationPublisher publisher,
-                                                AuthorizationWaiters waiters, CardCipher cardCipher, Clock clock,
+                                                AuthorizationWaiters waiters, CardCipher cardCipher,
+                                                RequestFingerprints fingerprints, Clock clock,
                                                 PaymentProperties properties) {
-        return new RequestPaymentService(store, publisher, waiters, cardCipher, clock,
-                properties.authorizationTimeout());
+        return new RequestPaymentService(store, publisher, waiters, cardCipher, fingerprints, clock,
+                properties.authorizationTimeout(), properties.idempotencyKeyTtl());
     }
 
     @Bean
     RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store,
-                                                                      AuthorizationWaiters waiters) {
-        return new RecordAuthorizationResultService(store, waiters);
+                                                                      AuthorizationWaiters waiters, Clock clock) {
+        return new RecordAuthorizationResultService(store, waiters, clock);
     }
 
     @Bean

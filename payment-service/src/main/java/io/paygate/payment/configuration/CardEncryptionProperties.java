@@ -2,15 +2,36 @@ package io.paygate.payment.configuration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The AES-256 keys that seal card data for the acquirers. No default: a deployment brings its own keys, and only the
  * {@code local} profile has a development key.
  *
- * @param keys        {@code id:base64-32-bytes[,id2:...]}; keep retired keys listed until no envelope uses them
+ * @param keys        {@code id:base64-32-bytes[,id2:...]}; keep retired keys listed until no envelope uses them, and
+ *                    for at least the idempotency-key TTL, as request fingerprints are keyed with them too
  * @param activeKeyId the key that seals new envelopes
  */
 @ConfigurationProperties("paygate.card-encryption")
 public record CardEncryptionProperties(String keys, String activeKeyId) {
+
+    /** The keys by id, for the request fingerprints; the card cipher reads {@link #keys()} itself. */
+    Map<String, byte[]> keyBytes() {
+        if (keys == null || keys.isBlank()) {
+            throw new IllegalArgumentException("No card encryption keys configured");
+        }
+        Map<String, byte[]> byId = new LinkedHashMap<>();
+        for (String entry : keys.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("Card key entries look like id:base64key");
+            }
+            byId.put(entry.substring(0, colon).trim(), Base64.getDecoder().decode(entry.substring(colon + 1).trim()));
+        }
+        return byId;
+    }
 
     /** Never shows the keys. */
     @Override

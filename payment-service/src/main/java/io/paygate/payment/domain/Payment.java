@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param metadata     the merchant's own key-value data, returned as given; empty when none was sent
  * @param responseCode the acquirer's answer; {@code null} while pending
  * @param authCode     the bank's authorisation code; only an authorised payment may have one
- * @param processedOn  when the acquirer answered; {@code null} while pending
+ * @param processedOn  when the acquirer answered, by its clock; {@code null} while pending
+ * @param decidedOn    when the gateway recorded that answer, by its own clock; {@code null} while pending. It tells
+ *                     whether the request that created the payment was answered with the decision or without it
  */
 public record Payment(
         PaymentId id,
@@ -33,7 +35,8 @@ public record Payment(
         ResponseCode responseCode,
         String authCode,
         Instant requestedOn,
-        Instant processedOn) {
+        Instant processedOn,
+        Instant decidedOn) {
 
     public Payment {
         Objects.requireNonNull(id, "id");
@@ -46,20 +49,22 @@ public record Payment(
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         requestedOn = requestedOn.truncatedTo(ChronoUnit.MILLIS);
         processedOn = processedOn == null ? null : processedOn.truncatedTo(ChronoUnit.MILLIS);
+        decidedOn = decidedOn == null ? null : decidedOn.truncatedTo(ChronoUnit.MILLIS);
         switch (status) {
             case PENDING -> {
-                if (responseCode != null || authCode != null || processedOn != null) {
+                if (responseCode != null || authCode != null || processedOn != null || decidedOn != null) {
                     throw new IllegalArgumentException("A pending payment has no answer yet");
                 }
             }
             case AUTHORIZED -> {
-                if (responseCode != ResponseCode.APPROVED || processedOn == null) {
-                    throw new IllegalArgumentException("An authorised payment was approved at a known time");
+                if (responseCode != ResponseCode.APPROVED || processedOn == null || decidedOn == null) {
+                    throw new IllegalArgumentException("An authorised payment was approved at known times");
                 }
             }
             case DECLINED -> {
-                if (responseCode == null || responseCode.approved() || authCode != null || processedOn == null) {
-                    throw new IllegalArgumentException("A declined payment has a decline code, a time and no auth code");
+                if (responseCode == null || responseCode.approved() || authCode != null || processedOn == null
+                        || decidedOn == null) {
+                    throw new IllegalArgumentException("A declined payment has a decline code, times and no auth code");
                 }
             }
         }
@@ -69,29 +74,42 @@ public record Payment(
     public static Payment request(String merchantId, Money amount, CardSummary card, String reference,
                                   String description, Map<String, Object> metadata, Instant requestedOn) {
         return new Payment(PaymentId.generate(), ActionId.generate(), merchantId, amount, card, reference, description,
-                metadata, PaymentStatus.PENDING, null, null, requestedOn, null);
+                metadata, PaymentStatus.PENDING, null, null, requestedOn, null, null);
     }
 
-    /** The bank approved the payment. */
-    public Payment authorize(String authCode, Instant processedOn) {
+    /** The bank approved the payment at {@code processedOn}; the gateway learnt it at {@code decidedOn}. */
+    public Payment authorize(String authCode, Instant processedOn, Instant decidedOn) {
         requirePending();
         return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
-                PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, authCode, requestedOn, processedOn);
+                PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, authCode, requestedOn, processedOn, decidedOn);
     }
 
     /** The bank, or the acquirer on its behalf, refused the payment. */
-    public Payment decline(ResponseCode reason, Instant processedOn) {
+    public Payment decline(ResponseCode reason, Instant processedOn, Instant decidedOn) {
         requirePending();
         if (reason.approved()) {
             throw new IllegalArgumentException(reason + " is not a decline");
         }
         return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
-                PaymentStatus.DECLINED, reason, null, requestedOn, processedOn);
+                PaymentStatus.DECLINED, reason, null, requestedOn, processedOn, decidedOn);
     }
 
     /** Applies the acquirer's answer, whichever it is. */
-    public Payment decide(ResponseCode responseCode, String authCode, Instant processedOn) {
-        return responseCode.approved() ? authorize(authCode, processedOn) : decline(responseCode, processedOn);
+    public Payment decide(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn) {
+        return responseCode.approved()
+                ? authorize(authCode, processedOn, decidedOn)
+                : decline(responseCode, processedOn, decidedOn);
+    }
+
+    /** The payment as it stood when it was requested, before any answer: what a {@code 202} showed. */
+    public Payment asRequested() {
+        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
+                PaymentStatus.PENDING, null, null, requestedOn, null, null);
+    }
+
+    /** Whether the gateway had the acquirer's answer before this instant. */
+    public boolean decidedBefore(Instant instant) {
+        return decidedOn != null && decidedOn.isBefore(instant);
     }
 
     public boolean isPending() {

@@ -19,7 +19,7 @@ class AuthorizationWaitersTest {
     @Test
     void wakes_the_request_waiting_for_the_payment() {
         CompletableFuture<Payment> waiter = waiters.register(pending.id());
-        Payment authorized = pending.authorize("770687", Instant.now());
+        Payment authorized = pending.authorize("770687", Instant.now(), Instant.now());
 
         waiters.complete(authorized);
 
@@ -29,7 +29,7 @@ class AuthorizationWaitersTest {
 
     @Test
     void a_result_nobody_waits_for_changes_nothing() {
-        waiters.complete(pending.authorize("770687", Instant.now()));
+        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now()));
 
         assertThat(waiters.size()).isZero();
     }
@@ -39,7 +39,7 @@ class AuthorizationWaitersTest {
         CompletableFuture<Payment> waiter = waiters.register(pending.id());
 
         waiters.forget(pending.id());
-        waiters.complete(pending.authorize("770687", Instant.now()));
+        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now()));
 
         assertThat(waiter).isNotDone();
     }

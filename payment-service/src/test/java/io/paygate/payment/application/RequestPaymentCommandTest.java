@@ -2,6 +2,7 @@ package io.paygate.payment.application;
 
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.payment.application.PaymentInput.CardInput;
+import io.paygate.payment.domain.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +22,7 @@ class RequestPaymentCommandTest {
     private static final YearMonth NOW = YearMonth.of(2030, 6);
     private static final CardInput CARD = new CardInput("card", "4111111111111111", "12", "2030", "123");
     private static final PaymentInput VALID =
-            new PaymentInput(CARD, "1050", "GBP", "ORD-5023", "Two books", Map.of("order_id", "5023"));
+            new PaymentInput(CARD, "1050", "GBP", "ORD-5023", "Two books", Map.of("order_id", "5023"), List.of());
 
     private static List<String> errorsOf(PaymentInput input) {
         RequestInvalidException invalid = catchThrowableOfType(RequestInvalidException.class,
@@ -31,15 +32,15 @@ class RequestPaymentCommandTest {
     }
 
     private static PaymentInput withCard(CardInput card) {
-        return new PaymentInput(card, "1050", "GBP", null, null, null);
+        return new PaymentInput(card, "1050", "GBP", null, null, null, List.of());
     }
 
     private static PaymentInput withAmount(String amount) {
-        return new PaymentInput(CARD, amount, "GBP", null, null, null);
+        return new PaymentInput(CARD, amount, "GBP", null, null, null, List.of());
     }
 
     private static PaymentInput withCurrency(String currency) {
-        return new PaymentInput(CARD, "1050", currency, null, null, null);
+        return new PaymentInput(CARD, "1050", currency, null, null, null, List.of());
     }
 
     @Test
@@ -59,10 +60,11 @@ class RequestPaymentCommandTest {
     @Test
     void reports_every_invalid_field_at_once() {
         PaymentInput input = new PaymentInput(new CardInput("card", "4111111111111112", "13", "2030", "12"),
-                "10.5", "USD", "r".repeat(81), "d".repeat(101), null);
+                "10.5", "USD", "r".repeat(81), "d".repeat(101), null, List.of("key-1", "key-2"));
 
         assertThat(errorsOf(input)).containsExactly("card_number_invalid", "card_expiry_month_invalid", "cvv_invalid",
-                "amount_invalid", "currency_not_supported", "reference_invalid", "description_invalid");
+                "amount_invalid", "currency_not_supported", "reference_invalid", "description_invalid",
+                "idempotency_key_invalid");
     }
 
     @Test
@@ -188,13 +190,58 @@ class RequestPaymentCommandTest {
 
     @Test
     void limits_the_reference_to_80_characters_and_the_description_to_100() {
-        PaymentInput longest = new PaymentInput(CARD, "1050", "GBP", "r".repeat(80), "d".repeat(100), null);
+        PaymentInput longest = new PaymentInput(CARD, "1050", "GBP", "r".repeat(80), "d".repeat(100), null, List.of());
         assertThat(RequestPaymentCommand.from(longest, MERCHANT, NOW).reference()).hasSize(80);
 
-        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", "r".repeat(81), null, null)))
+        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", "r".repeat(81), null, null, List.of())))
                 .containsExactly("reference_invalid");
-        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", null, "d".repeat(101), null)))
+        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", null, "d".repeat(101), null, List.of())))
                 .containsExactly("description_invalid");
+    }
+
+    private static PaymentInput withIdempotencyKeys(List<String> keys) {
+        return new PaymentInput(CARD, "1050", "GBP", null, null, null, keys);
+    }
+
+    @Test
+    void takes_a_request_without_an_idempotency_key() {
+        assertThat(RequestPaymentCommand.from(VALID, MERCHANT, NOW).idempotencyKey()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "ORD-5023 attempt 1", "8e03978e-40d5-43e8-bc93-6894a57f9324", "~!\"#$%&'()*+,./:;<=>?@[]^_`{|}"})
+    void takes_an_idempotency_key_of_printable_ascii(String key) {
+        assertThat(RequestPaymentCommand.from(withIdempotencyKeys(List.of(key)), MERCHANT, NOW).idempotencyKey())
+                .isEqualTo(new IdempotencyKey(key));
+    }
+
+    @Test
+    void takes_an_idempotency_key_of_up_to_255_characters() {
+        String longest = "k".repeat(255);
+
+        assertThat(RequestPaymentCommand.from(withIdempotencyKeys(List.of(longest)), MERCHANT, NOW)
+                .idempotencyKey().value()).isEqualTo(longest);
+        assertThat(errorsOf(withIdempotencyKeys(List.of("k".repeat(256))))).containsExactly("idempotency_key_invalid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "caf\u00e9", "tab\there", "new\nline", "nul\u0000", "\u20ac"})
+    void refuses_an_idempotency_key_that_is_empty_or_not_printable_ascii(String key) {
+        assertThat(errorsOf(withIdempotencyKeys(List.of(key)))).containsExactly("idempotency_key_invalid");
+    }
+
+    @Test
+    void takes_the_same_idempotency_key_under_both_headers_but_not_two_different_ones() {
+        assertThat(RequestPaymentCommand.from(withIdempotencyKeys(List.of("key-1", "key-1")), MERCHANT, NOW)
+                .idempotencyKey()).isEqualTo(new IdempotencyKey("key-1"));
+        assertThat(errorsOf(withIdempotencyKeys(List.of("key-1", "key-2")))).containsExactly("idempotency_key_invalid");
+    }
+
+    @Test
+    void accepts_whole_yen_as_the_minor_unit_of_jpy() {
+        PaymentInput yen = new PaymentInput(CARD, "1050", "JPY", null, null, null, List.of());
+
+        assertThat(RequestPaymentCommand.from(yen, MERCHANT, NOW).amount()).isEqualTo(new Money(1050, "JPY"));
     }
 
     @Test

@@ -24,4 +24,12 @@ class MoneyTest {
         assertThat(Money.isIsoCurrency("GBPX")).isFalse();
         assertThat(Money.isIsoCurrency(null)).isFalse();
     }
+
+    @Test
+    void knows_each_currencys_own_minor_unit_and_refuses_codes_without_one() {
+        assertThat(Money.isIsoCurrency("JPY")).as("no minor unit: amounts are whole yen").isTrue();
+        assertThat(Money.isIsoCurrency("BHD")).as("three decimals").isTrue();
+        assertThat(Money.isIsoCurrency("XAU")).as("gold has no minor unit").isFalse();
+        assertThat(Money.isIsoCurrency("XXX")).as("no currency").isFalse();
+    }
 }

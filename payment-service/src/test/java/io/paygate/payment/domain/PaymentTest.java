@@ -13,6 +13,7 @@ class PaymentTest {
 
     private static final Instant REQUESTED_ON = Instant.parse("2030-01-31T10:15:30.045Z");
     private static final Instant PROCESSED_ON = Instant.parse("2030-01-31T10:15:30.312Z");
+    private static final Instant DECIDED_ON = Instant.parse("2030-01-31T10:15:30.340Z");
 
     private static Payment pending() {
         return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
@@ -33,18 +34,19 @@ class PaymentTest {
 
     @Test
     void an_approval_authorizes_a_pending_payment() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
 
         assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
         assertThat(authorized.approved()).isTrue();
         assertThat(authorized.responseCode()).isEqualTo(ResponseCode.APPROVED);
         assertThat(authorized.authCode()).isEqualTo("770687");
         assertThat(authorized.processedOn()).isEqualTo(PROCESSED_ON);
+        assertThat(authorized.decidedOn()).isEqualTo(DECIDED_ON);
     }
 
     @Test
     void a_refusal_declines_a_pending_payment_with_its_reason() {
-        Payment declined = pending().decide(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON);
+        Payment declined = pending().decide(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON, DECIDED_ON);
 
         assertThat(declined.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(declined.approved()).isFalse();
@@ -54,25 +56,25 @@ class PaymentTest {
 
     @Test
     void an_authorized_payment_cannot_be_decided_again() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
 
-        assertThatThrownBy(() -> authorized.decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON))
+        assertThatThrownBy(() -> authorized.decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON))
                 .isInstanceOf(PaymentNotPendingException.class);
-        assertThatThrownBy(() -> authorized.authorize("other", PROCESSED_ON))
+        assertThatThrownBy(() -> authorized.authorize("other", PROCESSED_ON, DECIDED_ON))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
     @Test
     void a_declined_payment_cannot_be_authorized_later() {
-        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON);
+        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON);
 
-        assertThatThrownBy(() -> declined.decide(ResponseCode.APPROVED, "770687", PROCESSED_ON))
+        assertThatThrownBy(() -> declined.decide(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
     @Test
     void approval_is_not_a_reason_to_decline() {
-        assertThatThrownBy(() -> pending().decline(ResponseCode.APPROVED, PROCESSED_ON))
+        assertThatThrownBy(() -> pending().decline(ResponseCode.APPROVED, PROCESSED_ON, DECIDED_ON))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -91,9 +93,30 @@ class PaymentTest {
 
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
                 pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null,
-                REQUESTED_ON, PROCESSED_ON)).isInstanceOf(IllegalArgumentException.class);
+                REQUESTED_ON, PROCESSED_ON, DECIDED_ON)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
                 pending.card(), null, null, null, PaymentStatus.PENDING, ResponseCode.APPROVED, null,
-                REQUESTED_ON, null)).isInstanceOf(IllegalArgumentException.class);
+                REQUESTED_ON, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
+                pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687",
+                REQUESTED_ON, PROCESSED_ON, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shows_a_decided_payment_as_it_was_requested() {
+        Payment pending = pending();
+        Payment authorized = pending.authorize("770687", PROCESSED_ON, DECIDED_ON);
+
+        assertThat(authorized.asRequested()).isEqualTo(pending);
+        assertThat(pending.asRequested()).isEqualTo(pending);
+    }
+
+    @Test
+    void tells_whether_the_decision_was_recorded_before_an_instant() {
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+
+        assertThat(authorized.decidedBefore(DECIDED_ON.plusMillis(1))).isTrue();
+        assertThat(authorized.decidedBefore(DECIDED_ON)).isFalse();
+        assertThat(pending().decidedBefore(Instant.MAX)).isFalse();
     }
 }

@@ -2,6 +2,7 @@ package io.paygate.payment.adapter.in.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -10,16 +11,35 @@ import java.util.List;
 @Schema(name = "ErrorResponse", description = "Why a request was refused.")
 @JsonPropertyOrder({"request_id", "error_type", "error_codes"})
 record ErrorResponse(
-        @JsonProperty("request_id") @Schema(example = "0HL80RJLS76I7") String requestId,
+        @JsonProperty("request_id")
+        @Schema(description = "The id of the request, also in the Cko-Request-Id response header; quote it to "
+                + "support.", example = "0HL80RJLS76I7")
+        String requestId,
+
         @JsonProperty("error_type")
-        @Schema(description = "request_invalid: some fields are invalid; request_malformed: the body is not JSON.",
-                example = "request_invalid", allowableValues = {"request_invalid", "request_malformed"})
+        @Schema(description = "request_invalid: some fields or parameters are invalid, listed in error_codes. "
+                + "request_malformed: the body is not JSON. idempotency_key_in_use: the first request with this "
+                + "idempotency key has not been answered yet; retry a little later. idempotency_key_reused: the "
+                + "idempotency key was first used for a different request.",
+                example = "request_invalid",
+                allowableValues = {"request_invalid", "request_malformed", "idempotency_key_in_use",
+                        "idempotency_key_reused"})
         String errorType,
+
         @JsonProperty("error_codes")
-        @Schema(description = "Every invalid field, by Checkout.com error code.",
-                example = "[\"card_number_invalid\", \"currency_not_supported\"]")
+        @ArraySchema(arraySchema = @Schema(description = "Every invalid field or parameter, by Checkout.com error "
+                + "code; empty for the other error types."),
+                schema = @Schema(example = "card_number_invalid", allowableValues = {
+                        "payment_source_required", "source_type_invalid", "card_number_required",
+                        "card_number_invalid", "card_expiry_month_required", "card_expiry_month_invalid",
+                        "card_expiry_year_required", "card_expiry_year_invalid", "card_expired", "cvv_invalid",
+                        "amount_required", "amount_invalid", "currency_required", "currency_invalid",
+                        "currency_not_supported", "reference_required", "reference_invalid", "description_invalid",
+                        "idempotency_key_invalid", "paging_limit_invalid", "paging_skip_invalid"}))
         List<String> errorCodes) {
 
     static final String REQUEST_INVALID = "request_invalid";
     static final String REQUEST_MALFORMED = "request_malformed";
+    static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
+    static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
 }

@@ -1,5 +1,7 @@
 package io.paygate.payment.adapter.in.web;
 
+import io.paygate.payment.application.IdempotencyKeyInUseException;
+import io.paygate.payment.application.IdempotencyKeyReusedException;
 import io.paygate.payment.application.RequestInvalidException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -31,8 +33,20 @@ class PaymentApiExceptionHandler {
 
     @ExceptionHandler(RequestInvalidException.class)
     ResponseEntity<ErrorResponse> invalid(RequestInvalidException e, HttpServletRequest request) {
-        log.info("Payment request invalid: {}", e.errorCodes());
+        log.info("Request invalid: {}", e.errorCodes());
         return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.REQUEST_INVALID, e.errorCodes());
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ResponseEntity<ErrorResponse> keyInUse(HttpServletRequest request) {
+        log.info("Idempotency key in use by a request still in flight");
+        return error(HttpStatus.CONFLICT, request, ErrorResponse.IDEMPOTENCY_KEY_IN_USE, List.of());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ErrorResponse> keyReused(HttpServletRequest request) {
+        log.info("Idempotency key reused for a different request");
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.IDEMPOTENCY_KEY_REUSED, List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

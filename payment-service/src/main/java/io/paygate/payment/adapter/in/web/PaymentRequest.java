@@ -5,6 +5,7 @@ import io.paygate.payment.application.PaymentInput;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,29 +17,31 @@ record PaymentRequest(
         @Schema(description = "The card to charge.", requiredMode = Schema.RequiredMode.REQUIRED)
         CardSource source,
 
-        @Schema(description = "The amount in the minor unit of the currency (pence for GBP, yen for JPY): an integer "
-                + "from 1 to 9999999999.", implementation = Long.class, example = "1050",
+        @Schema(description = "The amount in the minor unit of the currency, as an integer from 1 to 9999999999: "
+                + "pence for GBP (1050 is £10.50), yen for JPY, which has no minor unit (1050 is ¥1050), fils for "
+                + "BHD (1050 is 1.050 BHD). A fraction, a string or a larger number is refused, never rounded.",
+                implementation = Long.class, example = "1050", minimum = "1", maximum = "9999999999",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         JsonNode amount,
 
         @Schema(description = "ISO 4217 currency code, one of those in the merchant's contract.", example = "GBP",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                pattern = "^[A-Z]{3}$", requiredMode = Schema.RequiredMode.REQUIRED)
         String currency,
 
-        @Schema(description = "The merchant's reference for the payment, e.g. an order number.", example = "ORD-5023",
-                maxLength = 80)
+        @Schema(description = "The merchant's reference for the payment, e.g. an order number; "
+                + "GET /payments?reference= finds the payments that have it.", example = "ORD-5023", maxLength = 80)
         String reference,
 
         @Schema(description = "A description of the payment.", example = "Two books", maxLength = 100)
         String description,
 
-        @Schema(description = "The merchant's own key-value data, returned as given.",
+        @Schema(description = "The merchant's own key-value data, returned as given by GET /payments/{id}.",
                 example = "{\"order_id\": \"5023\"}")
         Map<String, Object> metadata) {
 
-    PaymentInput toInput() {
+    PaymentInput toInput(List<String> idempotencyKeys) {
         return new PaymentInput(source == null ? null : source.toInput(), jsonText(amount), currency, reference,
-                description, metadata);
+                description, metadata, idempotencyKeys);
     }
 
     static String jsonText(JsonNode node) {
@@ -51,21 +54,24 @@ record PaymentRequest(
                     allowableValues = "card", requiredMode = Schema.RequiredMode.REQUIRED)
             String type,
 
-            @Schema(description = "The card number: 12 to 19 digits with a valid Luhn check digit.",
-                    example = "4111111111111111", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(description = "The card number: 12 to 19 digits with a valid Luhn check digit. Never stored.",
+                    example = "4111111111111111", pattern = "^[0-9]{12,19}$",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             String number,
 
             @JsonProperty("expiry_month")
             @Schema(description = "Expiry month, 1 to 12.", implementation = Integer.class, example = "12",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+                    minimum = "1", maximum = "12", requiredMode = Schema.RequiredMode.REQUIRED)
             JsonNode expiryMonth,
 
             @JsonProperty("expiry_year")
             @Schema(description = "Expiry year, four digits. A card is valid until the end of its expiry month (UTC).",
-                    implementation = Integer.class, example = "2030", requiredMode = Schema.RequiredMode.REQUIRED)
+                    implementation = Integer.class, example = "2030", minimum = "1000", maximum = "9999",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             JsonNode expiryYear,
 
-            @Schema(description = "The card security code: 3 digits, 4 for American Express.", example = "123")
+            @Schema(description = "The card security code: 3 digits, 4 for American Express. Optional; never stored.",
+                    example = "123", pattern = "^[0-9]{3,4}$")
             String cvv,
 
             @Schema(description = "The cardholder's name; accepted for compatibility, not stored.",

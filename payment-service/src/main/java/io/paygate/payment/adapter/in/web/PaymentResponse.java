@@ -22,7 +22,7 @@ record PaymentResponse(
         @Schema(description = "The id of the authorisation action.", example = "act_mbabizu24mvu3mela5njyhpit4")
         String actionId,
 
-        @Schema(description = "The amount in minor units.", example = "1050")
+        @Schema(description = "The amount in the minor unit of the currency, as requested.", example = "1050")
         long amount,
 
         @Schema(description = "ISO 4217 currency code.", example = "GBP")
@@ -45,10 +45,10 @@ record PaymentResponse(
         String responseCode,
 
         @JsonProperty("response_summary")
-        @Schema(description = "The outcome in words.", example = "Approved")
+        @Schema(description = "The outcome in words. Absent while pending.", example = "Approved")
         String responseSummary,
 
-        @Schema(description = "The merchant's reference.", example = "ORD-5023")
+        @Schema(description = "The merchant's reference, when it sent one.", example = "ORD-5023")
         String reference,
 
         @JsonProperty("processed_on")
@@ -56,9 +56,11 @@ record PaymentResponse(
                 example = "2030-01-31T10:15:30.123Z")
         Instant processedOn,
 
+        @Schema(description = "The card that paid.")
         CardSourceResponse source,
 
         @JsonProperty("_links")
+        @Schema(description = "Where to read the payment again.")
         Links links) {
 
     static PaymentResponse of(Payment payment) {
@@ -81,12 +83,12 @@ record PaymentResponse(
     @Schema(name = "CardSourceResponse", description = "The card that paid, as much as may be shown.")
     @JsonPropertyOrder({"type", "last4", "bin", "expiry_month", "expiry_year", "scheme"})
     record CardSourceResponse(
-            @Schema(example = "card") String type,
+            @Schema(description = "The kind of source: always card.", example = "card") String type,
             @Schema(description = "The last four digits.", example = "1111") String last4,
-            @Schema(description = "The first six digits.", example = "411111") String bin,
-            @JsonProperty("expiry_month") @Schema(example = "12") int expiryMonth,
-            @JsonProperty("expiry_year") @Schema(example = "2030") int expiryYear,
-            @Schema(description = "The card network.", example = "Visa",
+            @Schema(description = "The first six digits (the BIN).", example = "411111") String bin,
+            @JsonProperty("expiry_month") @Schema(description = "Expiry month.", example = "12") int expiryMonth,
+            @JsonProperty("expiry_year") @Schema(description = "Expiry year.", example = "2030") int expiryYear,
+            @Schema(description = "The card network, from the BIN.", example = "Visa",
                     allowableValues = {"Visa", "Mastercard", "Amex", "Discover", "Unknown"}) String scheme) {
 
         static CardSourceResponse of(CardSummary card) {
@@ -95,15 +97,16 @@ record PaymentResponse(
         }
     }
 
-    @Schema(name = "PaymentLinks")
-    record Links(Link self) {
+    @Schema(name = "PaymentLinks", description = "Links to the payment.")
+    record Links(@Schema(description = "The payment itself: GET it for its details.") Link self) {
 
         static Links of(Payment payment) {
             return new Links(new Link(PaymentController.PATH + "/" + payment.id().value()));
         }
     }
 
-    @Schema(name = "Link")
-    record Link(@Schema(example = "/payments/pay_mbabizu24mvu3mela5njyhpit4") String href) {
+    @Schema(name = "Link", description = "A link.")
+    record Link(@Schema(description = "The URL, relative to the API's base URL.",
+            example = "/payments/pay_mbabizu24mvu3mela5njyhpit4") String href) {
     }
 }

@@ -2,7 +2,11 @@ package io.paygate.payment.adapter.out.mongo;
 
 import io.paygate.events.ResponseCode;
 import io.paygate.payment.adapter.out.mongo.PaymentDocument.CardDocument;
+import io.paygate.payment.application.IdempotencyKey;
+import io.paygate.payment.application.KeyHolder;
+import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.application.PaymentsByReferenceQuery;
 import io.paygate.payment.domain.ActionId;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
@@ -10,10 +14,12 @@ import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -21,12 +27,19 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Keeps payments in the {@code payments} collection; the payment id is the document id. */
+/**
+ * Keeps payments in the {@code payments} collection; the payment id is the document id.
+ * <p>
+ * Every query on the payment path names exactly the keys of one index: the MongoDB wire server of local runs and tests
+ * uses an index only then ({@code AbstractUniqueIndex.canHandle}), and only unique indexes at all; it ignores the
+ * others and scans the collection.
+ */
 @Component
 class MongoPaymentStore implements PaymentStore {
 
@@ -38,6 +51,27 @@ class MongoPaymentStore implements PaymentStore {
     static final Index PENDING_TRANSITION = new Index().on("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
             .unique().named("pending_transition");
 
+    /**
+     * Makes the first request with a key the only one: a second insert with the same scope fails atomically, and the
+     * loser reads the holder by the scope alone. Sparse, so payments without a key take no room in it.
+     */
+    static final Index IDEMPOTENCY_SCOPE = new Index().on(PaymentDocument.IDEMPOTENCY_SCOPE, Sort.Direction.ASC)
+            .unique().sparse().named("idempotency_scope");
+
+    /**
+     * Serves the list by reference, sorted, on MongoDB. The wire server does not implement non-unique indexes (it logs
+     * "adding secondary index ... is not yet implemented" and keeps none), so there every list scans the collection
+     * twice (count and page), holding the collection's lock: acceptable for a look-up API, not for the payment path.
+     */
+    static final Index BY_REFERENCE = new Index().on("merchantId", Sort.Direction.ASC).on("reference", Sort.Direction.ASC)
+            .on("requestedOn", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+            .partial(PartialIndexFilter.of(where("reference").exists(true))).named("payments_by_reference");
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "requestedOn", "_id");
+    // A holder may free its expired key between a refused insert and the read of the holder; the insert is retried.
+    private static final int INSERT_ATTEMPTS = 3;
+    private static final char SCOPE_SEPARATOR = '\0';
+
     private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {
     };
 
@@ -47,12 +81,44 @@ class MongoPaymentStore implements PaymentStore {
     MongoPaymentStore(MongoTemplate mongo, JsonMapper json) {
         this.mongo = mongo;
         this.json = json;
-        mongo.indexOps(PaymentDocument.class).createIndex(PENDING_TRANSITION);
+        var indexes = mongo.indexOps(PaymentDocument.class);
+        indexes.createIndex(PENDING_TRANSITION);
+        indexes.createIndex(IDEMPOTENCY_SCOPE);
+        indexes.createIndex(BY_REFERENCE);
     }
 
     @Override
     public void insert(Payment payment) {
-        mongo.insert(toDocument(payment));
+        mongo.insert(toDocument(payment, null, null));
+    }
+
+    @Override
+    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, IdempotencyKey key, String requestFingerprint) {
+        // Merchant ids come from a header, which cannot hold a NUL: the scope is unambiguous.
+        String scope = payment.merchantId() + SCOPE_SEPARATOR + key.value();
+        PaymentDocument document = toDocument(payment, scope, requestFingerprint);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mongo.insert(document);
+                return Optional.empty();
+            } catch (DuplicateKeyException e) {
+                PaymentDocument holder = mongo.findOne(Query.query(where(PaymentDocument.IDEMPOTENCY_SCOPE).is(scope)),
+                        PaymentDocument.class);
+                if (holder != null) {
+                    return Optional.of(new KeyHolder(toPayment(holder), holder.requestFingerprint()));
+                }
+                if (attempt == INSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void releaseIdempotencyKey(PaymentId holder) {
+        mongo.updateFirst(Query.query(where("_id").is(holder.value())),
+                new Update().unset(PaymentDocument.IDEMPOTENCY_SCOPE).unset(PaymentDocument.REQUEST_FINGERPRINT),
+                PaymentDocument.class);
     }
 
     @Override
@@ -67,6 +133,18 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
+    public PaymentPage findByReference(String merchantId, PaymentsByReferenceQuery query) {
+        Query byReference = Query.query(where("merchantId").is(merchantId).and("reference").is(query.reference()));
+        long total = mongo.count(byReference, PaymentDocument.class);
+        if (total <= query.skip()) {
+            return new PaymentPage(List.of(), total);
+        }
+        List<Payment> page = mongo.find(byReference.with(NEWEST_FIRST).skip(query.skip()).limit(query.limit()),
+                PaymentDocument.class).stream().map(this::toPayment).toList();
+        return new PaymentPage(page, total);
+    }
+
+    @Override
     public Optional<Payment> recordDecisionIfPending(Payment decided) {
         Query stillPending = Query.query(where("_id").is(decided.id().value())
                 .and("status").is(PaymentStatus.PENDING.label()));
@@ -74,13 +152,14 @@ class MongoPaymentStore implements PaymentStore {
                 .set("status", decided.status().label())
                 .set("responseCode", decided.responseCode().code())
                 .set("authCode", decided.authCode())
-                .set("processedOn", decided.processedOn());
+                .set("processedOn", decided.processedOn())
+                .set("decidedOn", decided.decidedOn());
         PaymentDocument updated = mongo.findAndModify(stillPending, decision,
                 FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
         return Optional.ofNullable(updated).map(this::toPayment);
     }
 
-    private PaymentDocument toDocument(Payment payment) {
+    private PaymentDocument toDocument(Payment payment, String idempotencyScope, String requestFingerprint) {
         CardSummary card = payment.card();
         return new PaymentDocument(
                 payment.id().value(),
@@ -96,7 +175,10 @@ class MongoPaymentStore implements PaymentStore {
                 payment.responseCode() == null ? null : payment.responseCode().code(),
                 payment.authCode(),
                 payment.requestedOn(),
-                payment.processedOn());
+                payment.processedOn(),
+                payment.decidedOn(),
+                idempotencyScope,
+                requestFingerprint);
     }
 
     private Payment toPayment(PaymentDocument document) {
@@ -116,6 +198,8 @@ class MongoPaymentStore implements PaymentStore {
                 document.responseCode() == null ? null : ResponseCode.fromCode(document.responseCode()),
                 document.authCode(),
                 document.requestedOn(),
-                document.processedOn());
+                document.processedOn(),
+                // Documents from before the gateway kept its own decision time: the acquirer's stands in for it.
+                document.decidedOn() != null ? document.decidedOn() : document.processedOn());
     }
 }
