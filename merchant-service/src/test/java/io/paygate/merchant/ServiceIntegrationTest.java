@@ -56,8 +56,42 @@ public abstract class ServiceIntegrationTest {
         return RestTestClientResponse.from(request.exchange());
     }
 
+    protected RestTestClientResponse put(String path, String authorization, String json) {
+        RestTestClient.RequestBodySpec request = client.put().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return RestTestClientResponse.from(request.body(json).exchange());
+    }
+
+    protected RestTestClientResponse delete(String path, String authorization) {
+        var request = client.delete().uri(path);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return RestTestClientResponse.from(request.exchange());
+    }
+
     protected RestTestClientResponse createMerchant(String json) {
         return post("/merchants", "Bearer " + ADMIN_TOKEN, json);
+    }
+
+    protected RestTestClientResponse issueApiKey(String merchantId) {
+        return post("/merchants/" + merchantId + "/api-keys", "Bearer " + ADMIN_TOKEN, "");
+    }
+
+    protected RestTestClientResponse revokeApiKey(String merchantId, String keyId) {
+        return delete("/merchants/" + merchantId + "/api-keys/" + keyId, "Bearer " + ADMIN_TOKEN);
+    }
+
+    /** The id of the merchant's first key, as the admin API shows it. */
+    protected String firstKeyId(String merchantId) {
+        return body(get("/merchants/" + merchantId, "Bearer " + ADMIN_TOKEN)).get("api_keys").get(0).get("id")
+                .asString();
+    }
+
+    protected RestTestClientResponse lookUp(String apiKey) {
+        return post(ApiKeyLookup.PATH, null, lookupBody(apiKey));
     }
 
     protected static JsonNode body(RestTestClientResponse response) {

@@ -1,11 +1,14 @@
 package io.paygate.merchant.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.paygate.merchant.apikey.MerchantApiKey;
+import io.paygate.merchant.merchant.ApiKeyRotation.IssuedApiKey;
 import io.paygate.merchant.merchant.Merchant;
 import io.paygate.merchant.merchant.MerchantRegistration.RegisteredMerchant;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +16,34 @@ import java.util.List;
 /** The admin API's answers about merchants. */
 final class MerchantResponses {
 
+    private static final String MERCHANT_ID = "The merchant's id.";
+    private static final String NAME = "The merchant's name.";
+    private static final String API_KEY = "The secret API key, shown in this answer only: PayGate keeps its SHA-256 "
+            + "hash alone. The merchant sends it as 'Authorization: Bearer <key>'.";
+    private static final String KEY_ID = "The key's id, to revoke it by.";
+    private static final String PREFIX = "The key's first characters, which tell it apart from the merchant's "
+            + "other keys; the rest stays secret.";
+
     private MerchantResponses() {
     }
 
-    /** The answer to {@code POST /merchants}: the only place the API key ever appears in clear. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CreatedMerchant(String id, String name, String acquirer, String acquirerMerchantId,
-                           List<String> currencies, Instant createdOn, String apiKey) {
+    /** The answer to {@code POST /merchants}: with {@link NewApiKey}, the only places an API key is in clear. */
+    @Schema(name = "CreatedMerchant", description = "The new merchant, with its first API key.")
+    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on", "api_key"})
+    record CreatedMerchant(
+            @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
+            @Schema(description = NAME, example = "Books & Co") String name,
+            @Schema(description = ContractRequest.ACQUIRER, example = "piggybank") String acquirer,
+            @JsonProperty("acquirer_merchant_id")
+            @Schema(description = ContractRequest.ACQUIRER_MERCHANT_ID, example = "piggy-books-42")
+            String acquirerMerchantId,
+            @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]")
+            List<String> currencies,
+            @JsonProperty("created_on")
+            @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
+            Instant createdOn,
+            @JsonProperty("api_key")
+            @Schema(description = API_KEY, example = "sk_sbox_m73dzbpy7cf3gfd7gj3kcyqbnyp") String apiKey) {
 
         static CreatedMerchant of(RegisteredMerchant registered) {
             Merchant merchant = registered.merchant();
@@ -29,10 +53,26 @@ final class MerchantResponses {
         }
     }
 
-    /** A merchant as {@code GET /merchants/{id}} shows it: its keys by id and display prefix only. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MerchantDetails(String id, String name, String acquirer, String acquirerMerchantId,
-                           List<String> currencies, Instant createdOn, List<ApiKeySummary> apiKeys) {
+    /** A merchant as the admin API shows it: its keys by id and display prefix only. */
+    @Schema(name = "Merchant", description = "A merchant, its acquirer contract and its API keys (never the keys "
+            + "themselves).")
+    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on", "api_keys"})
+    record MerchantDetails(
+            @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
+            @Schema(description = NAME, example = "Books & Co") String name,
+            @Schema(description = ContractRequest.ACQUIRER, example = "piggybank") String acquirer,
+            @JsonProperty("acquirer_merchant_id")
+            @Schema(description = ContractRequest.ACQUIRER_MERCHANT_ID, example = "piggy-books-42")
+            String acquirerMerchantId,
+            @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]")
+            List<String> currencies,
+            @JsonProperty("created_on")
+            @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
+            Instant createdOn,
+            @JsonProperty("api_keys")
+            @ArraySchema(arraySchema = @Schema(description = "Every key the merchant was given, oldest first, "
+                    + "revoked ones included."))
+            List<ApiKeySummary> apiKeys) {
 
         static MerchantDetails of(Merchant merchant) {
             return new MerchantDetails(merchant.id(), merchant.name(), merchant.contract().acquirer(),
@@ -41,12 +81,52 @@ final class MerchantResponses {
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "ApiKeySummary", description = "One of a merchant's API keys, without the key.")
+    @JsonPropertyOrder({"id", "prefix", "created_on", "revoked_on"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ApiKeySummary(String id, String prefix, Instant createdOn, Instant revokedOn) {
+    record ApiKeySummary(
+            @Schema(description = KEY_ID, example = "key_ctyq6ka2ewnuvbt4cgkmxl6jvu") String id,
+            @Schema(description = PREFIX, example = "sk_sbox_m73d") String prefix,
+            @JsonProperty("created_on")
+            @Schema(description = "When the key was issued (UTC).", example = "2026-03-02T10:15:30.123Z")
+            Instant createdOn,
+            @JsonProperty("revoked_on")
+            @Schema(description = "When the key was revoked (UTC); absent while the key is live.",
+                    example = "2026-04-01T08:00:00.456Z")
+            Instant revokedOn) {
 
         static ApiKeySummary of(MerchantApiKey key) {
             return new ApiKeySummary(key.id(), key.prefix(), key.createdOn(), key.revokedOn());
         }
+    }
+
+    /** The answer to {@code POST /merchants/{id}/api-keys}. */
+    @Schema(name = "IssuedApiKey", description = "A new live API key of the merchant.")
+    @JsonPropertyOrder({"id", "api_key", "prefix", "created_on"})
+    record NewApiKey(
+            @Schema(description = KEY_ID, example = "key_ctyq6ka2ewnuvbt4cgkmxl6jvu") String id,
+            @JsonProperty("api_key")
+            @Schema(description = API_KEY, example = "sk_sbox_m73dzbpy7cf3gfd7gj3kcyqbnyp") String apiKey,
+            @Schema(description = PREFIX, example = "sk_sbox_m73d") String prefix,
+            @JsonProperty("created_on")
+            @Schema(description = "When the key was issued (UTC).", example = "2026-03-02T10:15:30.123Z")
+            Instant createdOn) {
+
+        static NewApiKey of(IssuedApiKey issued) {
+            MerchantApiKey stored = issued.stored();
+            return new NewApiKey(stored.id(), issued.key().reveal(), stored.prefix(), stored.createdOn());
+        }
+    }
+
+    /** The answer to {@code GET /merchants}, in Checkout.com's list shape. */
+    @Schema(name = "MerchantList", description = "One page of the merchants, newest first.")
+    @JsonPropertyOrder({"limit", "skip", "total_count", "data"})
+    record MerchantList(
+            @Schema(description = "The page size asked for.", example = "20") int limit,
+            @Schema(description = "How many merchants this page skipped.", example = "0") int skip,
+            @JsonProperty("total_count")
+            @Schema(description = "How many merchants there are in all.", example = "1") long totalCount,
+            @ArraySchema(arraySchema = @Schema(description = "The merchants of this page, newest first."))
+            List<MerchantDetails> data) {
     }
 }

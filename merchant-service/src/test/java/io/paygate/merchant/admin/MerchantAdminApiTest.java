@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MerchantAdminApiTest extends ServiceIntegrationTest {
 
     private static final String API_KEY_SHAPE = "sk_sbox_[a-z2-7]{26}[a-z2-7*#$=]";
+    private static final String NEW_CONTRACT = """
+            {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-43", "currencies": ["USD"]}
+            """;
 
     @Autowired
     MongoTemplate mongo;
@@ -136,16 +139,88 @@ class MerchantAdminApiTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void refuses_the_admin_api_without_the_admin_token() {
-        String merchantApiKey = body(createMerchant(VALID_MERCHANT)).get("api_key").asString();
+    void refuses_every_admin_route_without_the_admin_token() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT));
+        String merchantApiKey = created.get("api_key").asString();
+        String merchant = "/merchants/" + created.get("id").asString();
+        String keyId = firstKeyId(created.get("id").asString());
 
         for (String authorization : new String[] {null, "Bearer wrong-token", "Bearer " + merchantApiKey,
                 "Basic " + ADMIN_TOKEN, "Bearer", ADMIN_TOKEN}) {
             assertUnauthorized(post("/merchants", authorization, VALID_MERCHANT));
-            assertUnauthorized(get("/merchants/mer_aaaaaaaaaaaaaaaaaaaaaaaaaa", authorization));
             assertUnauthorized(get("/merchants", authorization));
-            assertUnauthorized(get("/merchants/mer_aaaaaaaaaaaaaaaaaaaaaaaaaa/unmapped", authorization));
+            assertUnauthorized(get("/merchants?limit=5&skip=0", authorization));
+            assertUnauthorized(get(merchant, authorization));
+            assertUnauthorized(put(merchant + "/contract", authorization, NEW_CONTRACT));
+            assertUnauthorized(post(merchant + "/api-keys", authorization, ""));
+            assertUnauthorized(delete(merchant + "/api-keys/" + keyId, authorization));
+            assertUnauthorized(get("/merchants/mer_aaaaaaaaaaaaaaaaaaaaaaaaaa", authorization));
+            assertUnauthorized(get(merchant + "/unmapped", authorization));
         }
+
+        JsonNode unchanged = body(get(merchant, "Bearer " + ADMIN_TOKEN));
+        assertThat(unchanged.get("acquirer_merchant_id").asString()).isEqualTo("piggy-books-42");
+        assertThat(unchanged.get("api_keys").size()).isOne();
+        assertThat(lookUp(merchantApiKey)).hasStatusOk();
+    }
+
+    @Test
+    void changes_the_acquirer_contract() {
+        String id = body(createMerchant(VALID_MERCHANT)).get("id").asString();
+
+        RestTestClientResponse response = put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "piggybank", "acquirer_merchant_id": " piggy-books-77 ",
+                 "currencies": ["USD", "JPY", "USD"]}
+                """);
+
+        assertThat(response).hasStatusOk();
+        JsonNode merchant = body(response);
+        assertThat(merchant.get("id").asString()).isEqualTo(id);
+        assertThat(merchant.get("name").asString()).isEqualTo("Books & Co");
+        assertThat(merchant.get("acquirer").asString()).isEqualTo("piggybank");
+        assertThat(merchant.get("acquirer_merchant_id").asString()).isEqualTo("piggy-books-77");
+        assertThat(merchant.get("currencies").values()).extracting(JsonNode::asString).containsExactly("USD", "JPY");
+        assertThat(merchant.get("api_keys").size()).isOne();
+        assertThat(body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN))).isEqualTo(merchant);
+    }
+
+    @Test
+    void refuses_an_invalid_contract_listing_every_error_and_keeps_the_old_one() {
+        String id = body(createMerchant(VALID_MERCHANT)).get("id").asString();
+
+        RestTestClientResponse response = put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "moneybags", "acquirer_merchant_id": "%s", "currencies": ["GBP", "gbp"]}
+                """.formatted("p".repeat(101)));
+
+        assertThat(response).hasStatus(422);
+        JsonNode error = body(response);
+        assertThat(error.get("error_type").asString()).isEqualTo("request_invalid");
+        assertThat(error.get("request_id").asString()).isNotBlank();
+        assertThat(error.get("error_codes").values()).extracting(JsonNode::asString).containsExactly(
+                "acquirer_not_supported", "acquirer_merchant_id_too_long", "currency_invalid");
+        assertThat(body(put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, "{}"))
+                .get("error_codes").values()).extracting(JsonNode::asString).containsExactly(
+                "acquirer_required", "acquirer_merchant_id_required", "currencies_required");
+        assertThat(body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN)).get("acquirer_merchant_id").asString())
+                .isEqualTo("piggy-books-42");
+    }
+
+    @Test
+    void answers_400_for_a_contract_that_is_not_json() {
+        String id = body(createMerchant(VALID_MERCHANT)).get("id").asString();
+
+        RestTestClientResponse response = put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, "{\"acq");
+
+        assertThat(response).hasStatus(400);
+        assertThat(body(response).get("error_type").asString()).isEqualTo("request_malformed");
+    }
+
+    @Test
+    void answers_404_for_the_contract_of_a_merchant_that_does_not_exist() {
+        assertThat(put("/merchants/mer_aaaaaaaaaaaaaaaaaaaaaaaaaa/contract", "Bearer " + ADMIN_TOKEN, NEW_CONTRACT))
+                .hasStatus(404);
+        assertThat(put("/merchants/not-a-merchant-id/contract", "Bearer " + ADMIN_TOKEN, NEW_CONTRACT))
+                .hasStatus(404);
     }
 
     @Test

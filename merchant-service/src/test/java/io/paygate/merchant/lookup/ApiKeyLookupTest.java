@@ -2,30 +2,17 @@ package io.paygate.merchant.lookup;
 
 import io.paygate.events.merchant.ApiKeyLookup;
 import io.paygate.merchant.ServiceIntegrationTest;
-import io.paygate.merchant.apikey.ApiKey;
-import io.paygate.merchant.merchant.Merchant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
 import tools.jackson.databind.JsonNode;
 
-import java.util.Date;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.pull;
-import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyLookupTest extends ServiceIntegrationTest {
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Test
     void resolves_a_live_key_to_its_merchant_contract() {
@@ -55,13 +42,27 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
     }
 
     @Test
-    void answers_404_for_a_revoked_key() {
+    void answers_404_for_a_key_as_soon_as_it_is_revoked() {
         JsonNode created = body(createMerchant(VALID_MERCHANT));
-        String hash = ApiKey.parse(created.get("api_key").asString()).orElseThrow().hash();
-        mongo.getCollection(Merchant.COLLECTION).updateOne(eq("_id", created.get("id").asString()),
-                combine(set("api_keys.0.revoked_on", new Date()), pull("live_key_hashes", hash)));
+        String merchantId = created.get("id").asString();
+
+        assertThat(revokeApiKey(merchantId, firstKeyId(merchantId))).hasStatus(204);
 
         assertThat(lookUp(created.get("api_key").asString())).hasStatus(404);
+    }
+
+    @Test
+    void answers_a_changed_contract_at_once() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT));
+
+        put("/merchants/" + created.get("id").asString() + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-99", "currencies": ["JPY"]}
+                """);
+
+        assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
+                {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-99",
+                 "currencies": ["JPY"]}
+                """.formatted(created.get("id").asString()));
     }
 
     @Test
@@ -76,9 +77,5 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
         post(ApiKeyLookup.PATH, null, "{\"apiKey\": " + apiKey + "}");
 
         assertThat(output.getAll()).doesNotContain(apiKey.substring("sk_sbox_".length()));
-    }
-
-    private RestTestClientResponse lookUp(String apiKey) {
-        return post(ApiKeyLookup.PATH, null, lookupBody(apiKey));
     }
 }

@@ -1,0 +1,77 @@
+package io.paygate.merchant.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.paygate.merchant.merchant.AcquirerContract;
+import io.paygate.merchant.merchant.SupportedAcquirers;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code PUT /merchants/{id}/contract}, and the contract part of {@code POST /merchants}. */
+@Schema(name = "AcquirerContract", description = "The merchant's contract with its acquirer.")
+@JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies"})
+record ContractRequest(
+        @Schema(description = ContractRequest.ACQUIRER, example = "piggybank",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String acquirer,
+        @JsonProperty("acquirer_merchant_id")
+        @Schema(description = ContractRequest.ACQUIRER_MERCHANT_ID, example = "piggy-books-42",
+                maxLength = ContractRequest.MAX_ACQUIRER_MERCHANT_ID_LENGTH,
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String acquirerMerchantId,
+        @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @ArraySchema(minItems = 1, schema = @Schema(description = ContractRequest.CURRENCY, pattern = "^[A-Z]{3}$"))
+        List<String> currencies) {
+
+    static final int MAX_ACQUIRER_MERCHANT_ID_LENGTH = 100;
+
+    // The descriptions of the contract's fields wherever the API shows them.
+    static final String ACQUIRER =
+            "The acquirer that processes the merchant's payments: one for which PayGate runs an acquirer adapter.";
+    static final String ACQUIRER_MERCHANT_ID =
+            "The id under which the acquirer knows the merchant, at most 100 characters.";
+    static final String CURRENCIES =
+            "The ISO 4217 codes of the currencies the merchant may charge in; a repeated code counts once.";
+    static final String CURRENCY = "An ISO 4217 currency code.";
+
+    private static final Set<String> ISO_4217_CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Every problem of the contract at once, in field order; empty when it is valid. */
+    List<String> errorCodes(SupportedAcquirers acquirers) {
+        List<String> codes = new ArrayList<>();
+        if (isBlank(acquirer)) {
+            codes.add("acquirer_required");
+        } else if (!acquirers.includes(acquirer)) {
+            codes.add("acquirer_not_supported");
+        }
+        if (isBlank(acquirerMerchantId)) {
+            codes.add("acquirer_merchant_id_required");
+        } else if (acquirerMerchantId.strip().length() > MAX_ACQUIRER_MERCHANT_ID_LENGTH) {
+            codes.add("acquirer_merchant_id_too_long");
+        }
+        if (currencies == null || currencies.isEmpty()) {
+            codes.add("currencies_required");
+        } else if (!currencies.stream().allMatch(code -> code != null && ISO_4217_CODES.contains(code))) {
+            codes.add("currency_invalid");
+        }
+        return codes;
+    }
+
+    /** The contract of a valid request, each currency once. */
+    AcquirerContract contract() {
+        return new AcquirerContract(acquirer, acquirerMerchantId.strip(), currencies.stream().distinct().toList());
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
