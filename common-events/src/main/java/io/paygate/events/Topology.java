@@ -33,6 +33,19 @@ public final class Topology {
         return "acquirer." + acquirer + ".authorize";
     }
 
+    /**
+     * Routing key of the {@link ReversePayment} commands for one acquirer, e.g. {@code reverse.piggybank}, on
+     * {@link #AUTHORIZATIONS_EXCHANGE} beside its authorisation commands.
+     */
+    public static String reverseRoutingKey(String acquirer) {
+        return "reverse." + acquirer;
+    }
+
+    /** Durable queue an acquirer adapter consumes its reversal commands from, e.g. {@code acquirer.piggybank.reverse}. */
+    public static String acquirerReversalQueue(String acquirer) {
+        return "acquirer." + acquirer + ".reverse";
+    }
+
     /** Routing key under which results for one payment-service instance are published. */
     public static String resultRoutingKey(String instanceId) {
         return RESULT_PREFIX + instanceId;

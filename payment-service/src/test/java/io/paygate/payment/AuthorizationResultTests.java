@@ -7,7 +7,9 @@ import io.paygate.events.Topology;
 import io.paygate.events.card.CardCipher;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.application.RecordedDecision;
 import io.paygate.payment.domain.CardSummary;
+import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.testing.TestInfrastructure;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -25,6 +28,8 @@ import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +56,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class AuthorizationResultTests {
 
     private static final TestIsolation ISOLATION = new TestIsolation();
@@ -186,29 +192,45 @@ class AuthorizationResultTests {
     }
 
     @Test
+    void dead_letters_a_result_that_still_fails_when_it_is_delivered_again(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String id = pendingPayment(merchant);
+        // A decline with an authorisation code contradicts itself: no delivery can record it.
+        AuthorizationResult poison = new AuthorizationResult(id, ResponseCode.DO_NOT_HONOUR, "poison-770687",
+                Instant.now());
+
+        acquirer.answer(anotherInstance(), poison);
+
+        assertThat(awaitDeadLetter("poison-770687")).contains(id);
+        assertThat(output.getAll()).contains("Could not record the result for payment " + id + "; it will be redelivered")
+                .contains("Could not record the result for payment " + id + "; dead-lettering it");
+        assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+    }
+
+    @Test
     void records_exactly_one_of_several_racing_decisions() throws Exception {
         Payment pending = Payment.request(TestIsolation.merchantId(), new Money(1050, "GBP"),
                 CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now());
-        store.insert(pending);
+        store.insert(pending, StoredCommands.of(pending, ISOLATION.acquirer, cardCipher), Instant.now().plusSeconds(60));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Optional<Payment>>> outcomes = new ArrayList<>();
+        List<Future<Optional<RecordedDecision>>> outcomes = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < racers; i++) {
-                Payment decided = i % 2 == 0
-                        ? pending.authorize("racer-" + i, Instant.now(), Instant.now())
-                        : pending.decline(ResponseCode.DO_NOT_HONOUR, Instant.now(), Instant.now());
+                Decision decision = i % 2 == 0
+                        ? new Decision(ResponseCode.APPROVED, "racer-" + i, Instant.now(), Instant.now())
+                        : new Decision(ResponseCode.DO_NOT_HONOUR, null, Instant.now(), Instant.now());
                 outcomes.add(threads.submit(() -> {
                     start.await();
-                    return store.recordDecisionIfPending(decided);
+                    return store.recordDecisionIfPending(pending.id(), decision, false);
                 }));
             }
             start.countDown();
         }
 
         List<Payment> winners = new ArrayList<>();
-        for (Future<Optional<Payment>> outcome : outcomes) {
-            outcome.get().ifPresent(winners::add);
+        for (Future<Optional<RecordedDecision>> outcome : outcomes) {
+            outcome.get().map(RecordedDecision::payment).ifPresent(winners::add);
         }
         assertThat(winners).hasSize(1);
         assertThat(store.findById(pending.id())).contains(winners.getFirst());

@@ -3,6 +3,7 @@ package io.paygate.payment;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.AuthorizePayment;
 import io.paygate.events.ResponseCode;
+import io.paygate.events.ReversePayment;
 import io.paygate.events.Topology;
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
@@ -21,7 +22,9 @@ import org.springframework.amqp.support.converter.MessageConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.awaitility.Awaitility.await;
@@ -29,13 +32,19 @@ import static org.awaitility.Awaitility.await;
 /**
  * Plays an acquirer adapter over real RabbitMQ: consumes the authorisation commands of its acquirer code, opens the
  * card envelope and answers like the Piggy Bank, by the card number's last digit: odd approves, 2/4/6/8 declines,
- * 0 never answers (the test answers later with {@link #answer}).
+ * 0 never answers (the test answers later with {@link #answer}). Like the bank behind it, it decides each payment
+ * once, by its id, and repeats that decision to every later command for the payment; the card
+ * {@link #ANSWER_LOST_ONCE_CARD} is approved at the first command, but that answer is lost on the way back.
+ * It also takes the reversal commands of its acquirer code.
  */
 final class FakeAcquirer implements AutoCloseable {
 
     /** A command as the acquirer received it, with its envelope opened. */
     record ReceivedCommand(AuthorizePayment command, CardData card, MessageProperties properties) {
     }
+
+    /** Approved, but the answer to the first command never arrives: only a command sent again is answered. */
+    static final String ANSWER_LOST_ONCE_CARD = "4000000000000051";
 
     private final String code;
     private final RabbitTemplate rabbit;
@@ -44,6 +53,9 @@ final class FakeAcquirer implements AutoCloseable {
     private final CardCipher cipher;
     private final SimpleMessageListenerContainer container;
     private final ConcurrentLinkedQueue<ReceivedCommand> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ReversePayment> reversals = new ConcurrentLinkedQueue<>();
+    private final Map<String, AuthorizationResult> bankDecisions = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<AuthorizationResult> answers = new ConcurrentLinkedQueue<>();
 
     FakeAcquirer(String code, ConnectionFactory connections, RabbitTemplate rabbit, AmqpAdmin admin,
                  MessageConverter converter, CardCipher cipher) {
@@ -57,24 +69,39 @@ final class FakeAcquirer implements AutoCloseable {
         admin.declareBinding(BindingBuilder.bind(queue)
                 .to(new TopicExchange(Topology.AUTHORIZATIONS_EXCHANGE, true, false))
                 .with(Topology.authorizeRoutingKey(code)));
+        Queue reversalQueue = new Queue(Topology.acquirerReversalQueue(code), false, false, true);
+        admin.declareQueue(reversalQueue);
+        admin.declareBinding(BindingBuilder.bind(reversalQueue)
+                .to(new TopicExchange(Topology.AUTHORIZATIONS_EXCHANGE, true, false))
+                .with(Topology.reverseRoutingKey(code)));
         container = new SimpleMessageListenerContainer(connections);
-        container.setQueueNames(queue.getName());
-        container.setMessageListener(this::onCommand);
+        container.setQueueNames(queue.getName(), reversalQueue.getName());
+        container.setMessageListener(this::onMessage);
         container.start();
     }
 
-    private void onCommand(Message message) {
-        AuthorizePayment command = (AuthorizePayment) converter.fromMessage(message);
+    private void onMessage(Message message) {
+        Object body = converter.fromMessage(message);
+        if (body instanceof ReversePayment reversal) {
+            reversals.add(reversal);
+            return;
+        }
+        AuthorizePayment command = (AuthorizePayment) body;
         CardData card = cipher.open(command.card(), command.paymentId());
         received.add(new ReceivedCommand(command, card, message.getMessageProperties()));
         char last = card.number().charAt(card.number().length() - 1);
         if (last == '0') {
             return;
         }
-        Instant now = Instant.now();
-        answer(command.replyTo(), (last - '0') % 2 == 1
-                ? AuthorizationResult.approved(command.paymentId(), UUID.randomUUID().toString(), now)
-                : AuthorizationResult.declined(command.paymentId(), ResponseCode.DO_NOT_HONOUR, now));
+        boolean firstCommand = !bankDecisions.containsKey(command.paymentId());
+        AuthorizationResult decision = bankDecisions.computeIfAbsent(command.paymentId(), id -> (last - '0') % 2 == 1
+                ? AuthorizationResult.approved(id, UUID.randomUUID().toString(), Instant.now())
+                : AuthorizationResult.declined(id, ResponseCode.DO_NOT_HONOUR, Instant.now()));
+        if (firstCommand && card.number().equals(ANSWER_LOST_ONCE_CARD)) {
+            return;
+        }
+        answers.add(decision);
+        answer(command.replyTo(), decision);
     }
 
     /** Publishes a result under a routing key, as an adapter does to the reply-to of a command. */
@@ -92,6 +119,20 @@ final class FakeAcquirer implements AutoCloseable {
         return received.stream().filter(received -> received.command().merchantId().equals(merchantId)).toList();
     }
 
+    /** Every command received for the payment, copies included. */
+    List<ReceivedCommand> commandsFor(String paymentId) {
+        return received.stream().filter(received -> received.command().paymentId().equals(paymentId)).toList();
+    }
+
+    /** The answers that reached the results exchange for the payment. */
+    List<AuthorizationResult> answersFor(String paymentId) {
+        return answers.stream().filter(answer -> answer.paymentId().equals(paymentId)).toList();
+    }
+
+    List<ReversePayment> reversalsFor(String paymentId) {
+        return reversals.stream().filter(reversal -> reversal.paymentId().equals(paymentId)).toList();
+    }
+
     private ReceivedCommand commandFor(String paymentId) {
         return received.stream().filter(received -> received.command().paymentId().equals(paymentId))
                 .findFirst().orElse(null);
@@ -101,5 +142,6 @@ final class FakeAcquirer implements AutoCloseable {
     public void close() {
         container.stop();
         admin.deleteQueue(Topology.acquirerQueue(code));
+        admin.deleteQueue(Topology.acquirerReversalQueue(code));
     }
 }

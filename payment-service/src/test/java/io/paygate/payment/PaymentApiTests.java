@@ -8,6 +8,7 @@ import io.paygate.events.card.CardCipher;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.payment.FakeAcquirer.ReceivedCommand;
 import io.paygate.payment.PaymentApi.Answer;
+import io.paygate.payment.adapter.in.schedule.SweepSchedule;
 import io.paygate.payment.application.ValidationError;
 import io.paygate.testing.TestInfrastructure;
 import org.bson.Document;
@@ -494,6 +495,14 @@ class PaymentApiTests {
         assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
                 assertThat(container.getPhase()).isLessThan(webServerPhase));
         assertThat(listeners.getPhase()).isLessThan(webServerPhase);
+    }
+
+    @Test
+    void stops_claiming_sweeper_work_before_the_web_server_drains(@Autowired ApplicationContext context) {
+        int webServerPhase = context.getBean("webServerGracefulShutdown", SmartLifecycle.class).getPhase();
+
+        // Lifecycles stop from the highest phase down: the sweeper first, then the web server, then the listeners.
+        assertThat(context.getBean(SweepSchedule.class).getPhase()).isGreaterThan(webServerPhase);
     }
 
     private long storedPaymentsOf(String merchant) {

@@ -10,15 +10,9 @@ public interface AuthorizationPublisher {
      */
     Publication publish(AuthorizationRequest request, Duration confirmWithin);
 
-    /** What became of a publication. Only {@link #CONFIRMED} means an acquirer will see the request. */
-    enum Publication {
-        /** The broker stored the request for the acquirer. */
-        CONFIRMED,
-        /** No acquirer queue takes this acquirer's requests: the adapter has never run. */
-        UNROUTABLE,
-        /** The broker refused the request. */
-        REJECTED,
-        /** No answer from the broker in time, or no broker: the request may or may not have gone out. */
-        UNCONFIRMED
-    }
+    /**
+     * Where the acquirers answer the requests of this instance: the address that wakes the requests waiting here.
+     * A request re-sent later, by any instance, keeps the address of the instance that first sent it.
+     */
+    String replyAddress();
 }

@@ -8,26 +8,27 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the acquirer needs to authorise one payment, the card already sealed.
+ * What the acquirer needs to authorise one payment, the card already sealed. It waits in the payment's outbox until
+ * the payment is decided, so that it can be sent again.
  *
- * @param acquirer           the acquirer code of the merchant's contract; chooses where the request goes
- * @param acquirerMerchantId the merchant's id at that acquirer
+ * @param replyTo the {@link AuthorizationPublisher#replyAddress() address} of the instance that took the request
  */
 public record AuthorizationRequest(
         PaymentId paymentId,
         String merchantId,
-        String acquirer,
-        String acquirerMerchantId,
+        AcquirerRouting routing,
         Money amount,
         CardEnvelope card,
-        Instant requestedOn) {
+        Instant requestedOn,
+        String replyTo) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(paymentId, "paymentId");
         Objects.requireNonNull(merchantId, "merchantId");
-        Objects.requireNonNull(acquirer, "acquirer");
+        Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(requestedOn, "requestedOn");
+        Objects.requireNonNull(replyTo, "replyTo");
     }
 }

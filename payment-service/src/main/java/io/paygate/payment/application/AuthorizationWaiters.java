@@ -28,6 +28,11 @@ public class AuthorizationWaiters {
         }
     }
 
+    /** Whether a request of this instance is waiting for the payment. */
+    public boolean isWaiting(PaymentId id) {
+        return waiting.containsKey(id);
+    }
+
     /** Stops waiting, e.g. when the request's time is up. */
     public void forget(PaymentId id) {
         waiting.remove(id);

@@ -1,6 +1,8 @@
 package io.paygate.payment.application;
 
 import io.paygate.events.AuthorizationResult;
+import io.paygate.events.ResponseCode;
+import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import org.slf4j.Logger;
@@ -10,10 +12,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Applies an acquirer's answer to its payment. Every result reaches payment-service at least twice (through the
- * shared queue and through the asking instance's own queue) and may be redelivered, so applying it is idempotent:
- * the first answer wins with a conditional write, later copies change nothing. Either way, a request of this instance
- * waiting for the payment is woken with its final state.
+ * Applies an acquirer's answer to its payment. A result may reach payment-service twice (through the shared queue and
+ * through the asking instance's own queue) and may be redelivered, so applying it is idempotent: the first answer wins
+ * with one conditional write, later copies change nothing. Either way, a request of this instance waiting for the
+ * payment is woken with its final state.
+ * <p>
+ * The write goes first, without reading the payment: almost every result finds its payment pending. The payment is
+ * read only when the write did not apply, to tell a duplicate from an answer that came after the final deadline.
  */
 public class RecordAuthorizationResultService {
 
@@ -29,24 +34,55 @@ public class RecordAuthorizationResultService {
         this.clock = clock;
     }
 
+    /**
+     * Records the copy of a result that came to the instance that asked for it, only if a request here still waits for
+     * it: otherwise it has nobody to wake, and the shared queue's copy records it.
+     */
+    public void recordForWaiter(AuthorizationResult result) {
+        if (PaymentId.parse(result.paymentId()).filter(waiters::isWaiting).isPresent()) {
+            record(result);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the result contradicts itself (a decline with an authorisation code):
+     *                                  no retry will make it recordable
+     */
     public void record(AuthorizationResult result) {
-        Optional<Payment> stored = PaymentId.parse(result.paymentId()).flatMap(store::findById);
+        Optional<PaymentId> id = PaymentId.parse(result.paymentId());
+        if (id.isEmpty()) {
+            log.warn("Ignoring a result for {}, which is not a payment id", result.paymentId());
+            return;
+        }
+        Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
+                clock.instant());
+        // Whether "issuer unavailable" owes a reversal depends on how often the command was sent, which only the
+        // write itself reads atomically: the reversal is owed at once and withdrawn when it was not. A crash in
+        // between leaves one reversal too many, which the bank answers with "nothing to reverse".
+        boolean reversalMaybeOwed = decision.owesReversal(Integer.MAX_VALUE);
+        Optional<RecordedDecision> recorded = store.recordDecisionIfPending(id.get(), decision, reversalMaybeOwed);
+        if (recorded.isPresent()) {
+            Payment payment = recorded.get().payment();
+            boolean reversalOwed = decision.owesReversal(recorded.get().commandsSent());
+            if (reversalMaybeOwed && !reversalOwed) {
+                store.forgiveReversal(payment.id());
+            }
+            log.info("Payment {} is {} ({}){}", payment.id(), payment.status().label(), result.responseCode().code(),
+                    reversalOwed ? "; the command was sent " + recorded.get().commandsSent()
+                            + " times, so the bank is asked to reverse any approval of an earlier one" : "");
+            waiters.complete(payment);
+            return;
+        }
+        Optional<Payment> stored = store.findById(id.get());
         if (stored.isEmpty()) {
             log.info("Ignoring the result for unknown payment {}", result.paymentId());
             return;
         }
         Payment payment = stored.get();
-        if (payment.isPending()) {
-            Payment decided = payment.decide(result.responseCode(), result.authCode(), result.processedOn(),
-                    clock.instant());
-            Optional<Payment> recorded = store.recordDecisionIfPending(decided);
-            if (recorded.isPresent()) {
-                payment = recorded.get();
-                log.info("Payment {} is {} ({})", payment.id(), payment.status().label(), result.responseCode().code());
-            } else {
-                // Another copy of the result was recorded between the read and the write: take what it stored.
-                payment = store.findById(decided.id()).orElseThrow();
-            }
+        if (payment.responseCode() == ResponseCode.RESPONSE_TOO_LATE) {
+            log.warn("Late result for payment {}: {} came after the payment was declined at its final deadline; "
+                    + "it changes nothing, and the reversal the bank was asked for undoes any approval",
+                    payment.id(), result.responseCode().code());
         } else {
             log.debug("Payment {} is already {}: result {} changes nothing",
                     payment.id(), payment.status().label(), result.responseCode().code());

@@ -2,7 +2,6 @@ package io.paygate.payment.application;
 
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardEnvelope;
-import io.paygate.payment.application.AuthorizationPublisher.Publication;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Payment;
 import org.slf4j.Logger;
@@ -18,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Takes a card payment: records it {@code Pending}, sends the sealed card to the merchant's acquirer, and waits a
- * bounded time for the answer. The caller gets the final payment, or the still pending one when the time ran out;
+ * Takes a card payment: records it {@code Pending} together with its authorisation command (the card sealed) in one
+ * write, publishes the command to the merchant's acquirer, records the broker's confirm, and waits a bounded time for
+ * the answer. Whatever goes wrong after the insert, the {@link PaymentSweeper} finds the command and finishes the job. The caller gets the final payment, or the still pending one when the time ran out;
  * the answer is recorded whenever it comes, by whichever instance receives it.
  * <p>
  * A request with an idempotency key (the IETF Idempotency-Key draft) makes at most one payment per key and merchant
@@ -48,10 +48,14 @@ public class RequestPaymentService {
     private final Clock clock;
     private final Duration authorizationTimeout;
     private final Duration idempotencyKeyTtl;
+    private final Duration resendAfter;
 
+    /**
+     * @param resendAfter how long after the request the sweeper sends a confirmed command again if no answer came
+     */
     public RequestPaymentService(PaymentStore store, AuthorizationPublisher publisher, AuthorizationWaiters waiters,
                                  CardCipher cardCipher, RequestFingerprints fingerprints, Clock clock,
-                                 Duration authorizationTimeout, Duration idempotencyKeyTtl) {
+                                 Duration authorizationTimeout, Duration idempotencyKeyTtl, Duration resendAfter) {
         this.store = store;
         this.publisher = publisher;
         this.waiters = waiters;
@@ -60,6 +64,7 @@ public class RequestPaymentService {
         this.clock = clock;
         this.authorizationTimeout = authorizationTimeout;
         this.idempotencyKeyTtl = idempotencyKeyTtl;
+        this.resendAfter = resendAfter;
     }
 
     /**
@@ -71,38 +76,45 @@ public class RequestPaymentService {
         Payment payment = Payment.request(command.merchant().merchantId(), command.amount(),
                 CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear()),
                 command.reference(), command.description(), command.metadata(), clock.instant());
+        // Sealed before the insert, so that the payment and its command are stored in one write: whatever happens
+        // next, the sweeper finds the command in the payment's outbox.
+        CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
+        AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
+                new AcquirerRouting(command.merchant().acquirer(), command.merchant().acquirerMerchantId()),
+                payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress());
+        // The request itself waits for the broker's confirm until its deadline; only then can the sweeper know that
+        // the command needs publishing again.
+        Instant firstDueAt = deadlineOf(payment);
         if (command.idempotencyKey() == null) {
-            store.insert(payment);
-            return new PaymentAnswer(authorize(payment, command), false);
+            store.insert(payment, request, firstDueAt);
+            return new PaymentAnswer(authorize(payment, request), false);
         }
         String fingerprint = fingerprints.of(command);
-        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, command.idempotencyKey(), fingerprint);
+        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, request, firstDueAt, command.idempotencyKey(),
+                fingerprint);
         if (holder.isPresent() && expired(holder.get().payment())) {
             // The store keeps payments for good, so an expired key is freed here, when it is used again. Releasing
             // it by the old payment's id can only ever free the key from that payment, never from a newer holder.
             store.releaseIdempotencyKey(holder.get().payment().id());
-            holder = store.insertUnlessKeyHeld(payment, command.idempotencyKey(), fingerprint);
+            holder = store.insertUnlessKeyHeld(payment, request, firstDueAt, command.idempotencyKey(), fingerprint);
         }
         if (holder.isPresent()) {
             return new PaymentAnswer(repeatAnswer(holder.get(), command), true);
         }
-        return new PaymentAnswer(authorize(payment, command), false);
+        return new PaymentAnswer(authorize(payment, request), false);
     }
 
-    private Payment authorize(Payment payment, RequestPaymentCommand command) {
+    private Payment authorize(Payment payment, AuthorizationRequest request) {
         Instant deadline = deadlineOf(payment);
         CompletableFuture<Payment> decision = waiters.register(payment.id());
         try {
-            CardEnvelope sealed = cardCipher.seal(command.card(), payment.id().value());
-            AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
-                    command.merchant().acquirer(), command.merchant().acquirerMerchantId(), payment.amount(), sealed,
-                    payment.requestedOn());
             Publication publication = publisher.publish(request, remaining(deadline));
             if (publication != Publication.CONFIRMED) {
-                log.warn("Authorisation request for payment {} to acquirer {} was not confirmed: {}; it stays Pending",
-                        payment.id(), command.merchant().acquirer(), publication);
+                log.warn("Authorisation request for payment {} to acquirer {} was not confirmed: {}; it stays Pending "
+                        + "and the sweeper publishes it again", payment.id(), request.routing().acquirer(), publication);
                 return payment;
             }
+            store.markPublished(payment.id(), clock.instant(), payment.requestedOn().plus(resendAfter));
             return asAnswered(decision.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             log.info("No answer for payment {} within {}; answering Pending", payment.id(), authorizationTimeout);

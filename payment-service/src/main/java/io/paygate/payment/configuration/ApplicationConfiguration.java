@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.paygate.events.card.CardCipher;
 import io.paygate.payment.application.AuthorizationPublisher;
+import io.paygate.payment.adapter.in.schedule.SweepSchedule;
 import io.paygate.payment.application.AuthorizationWaiters;
+import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentQueries;
+import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.RecordAuthorizationResultService;
 import io.paygate.payment.application.RequestFingerprints;
@@ -52,7 +55,25 @@ class ApplicationConfiguration {
                                                 RequestFingerprints fingerprints, Clock clock,
                                                 PaymentProperties properties) {
         return new RequestPaymentService(store, publisher, waiters, cardCipher, fingerprints, clock,
-                properties.authorizationTimeout(), properties.idempotencyKeyTtl());
+                properties.authorizationTimeout(), properties.idempotencyKeyTtl(), properties.resendAfter());
+    }
+
+    @Bean
+    PaymentSweeper paymentSweeper(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
+                                  Clock clock, PaymentProperties properties) {
+        // A command is republished once its request has stopped waiting for the confirm, i.e. after the
+        // authorisation timeout; each publication of the sweeper waits for the broker as long as a request does.
+        return new PaymentSweeper(store, publisher, reversals, clock, new PaymentSweeper.Settings(
+                properties.authorizationTimeout(), properties.resendAfter(), properties.finalDeadline(),
+                properties.reversalRetry(), properties.reversalRetryMax(), properties.authorizationTimeout(),
+                properties.sweepBatch()));
+    }
+
+    @Bean
+    SweepSchedule sweepSchedule(PaymentSweeper sweeper, PaymentProperties properties) {
+        // A shutdown waits for the publication in hand (bounded by the authorisation timeout) and one more write.
+        return new SweepSchedule(sweeper, properties.sweepInterval(),
+                properties.authorizationTimeout().plusSeconds(2));
     }
 
     @Bean

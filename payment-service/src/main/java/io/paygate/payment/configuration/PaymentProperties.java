@@ -7,13 +7,28 @@ import java.time.Duration;
 
 /**
  * @param authorizationTimeout how long a payment request waits for the bank's answer before answering
- *                             {@code 202 Pending}; covers the publisher confirm too
+ *                             {@code 202 Pending}; covers the publisher confirm too. A command still unconfirmed then
+ *                             is published again by the sweeper
  * @param idempotencyKeyTtl    how long an idempotency key keeps replaying its first answer; after that, the same key
  *                             makes a new payment
+ * @param resendAfter          how long after its request a confirmed command without answer is sent again; each
+ *                             further send waits twice as long
+ * @param finalDeadline        how long after its request a payment without answer is declined {@code 20068} and the
+ *                             bank asked for a reversal
+ * @param sweepInterval        the pause between two sweeps of one instance
+ * @param sweepBatch           how many items one sweep takes at most
+ * @param reversalRetry        the first wait before a reversal the broker did not confirm is requested again
+ * @param reversalRetryMax     the longest such wait; it doubles up to this
  */
 @ConfigurationProperties("paygate.payments")
 public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeout,
-                                @DefaultValue("24h") Duration idempotencyKeyTtl) {
+                                @DefaultValue("24h") Duration idempotencyKeyTtl,
+                                @DefaultValue("15s") Duration resendAfter,
+                                @DefaultValue("60s") Duration finalDeadline,
+                                @DefaultValue("2s") Duration sweepInterval,
+                                @DefaultValue("100") int sweepBatch,
+                                @DefaultValue("2s") Duration reversalRetry,
+                                @DefaultValue("1m") Duration reversalRetryMax) {
 
     public PaymentProperties {
         if (authorizationTimeout.isNegative() || authorizationTimeout.isZero()) {
@@ -22,6 +37,21 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
         if (idempotencyKeyTtl.compareTo(authorizationTimeout) <= 0) {
             throw new IllegalArgumentException("paygate.payments.idempotency-key-ttl must be longer than "
                     + "paygate.payments.authorization-timeout, or a key could expire before its first answer");
+        }
+        if (resendAfter.compareTo(authorizationTimeout) < 0) {
+            throw new IllegalArgumentException("paygate.payments.resend-after must be at least "
+                    + "paygate.payments.authorization-timeout: a command is not overdue while its request still waits");
+        }
+        if (finalDeadline.compareTo(resendAfter) <= 0) {
+            throw new IllegalArgumentException("paygate.payments.final-deadline must be longer than "
+                    + "paygate.payments.resend-after, or no command would ever be sent again");
+        }
+        if (sweepInterval.isNegative() || sweepInterval.isZero() || sweepBatch < 1) {
+            throw new IllegalArgumentException("paygate.payments.sweep-interval and sweep-batch must be positive");
+        }
+        if (reversalRetry.isNegative() || reversalRetry.isZero() || reversalRetryMax.compareTo(reversalRetry) < 0) {
+            throw new IllegalArgumentException("paygate.payments.reversal-retry must be positive and at most "
+                    + "paygate.payments.reversal-retry-max");
         }
     }
 }

@@ -79,26 +79,34 @@ public record Payment(
 
     /** The bank approved the payment at {@code processedOn}; the gateway learnt it at {@code decidedOn}. */
     public Payment authorize(String authCode, Instant processedOn, Instant decidedOn) {
-        requirePending();
-        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
-                PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, authCode, requestedOn, processedOn, decidedOn);
+        return decide(new Decision(ResponseCode.APPROVED, authCode, processedOn, decidedOn));
     }
 
     /** The bank, or the acquirer on its behalf, refused the payment. */
     public Payment decline(ResponseCode reason, Instant processedOn, Instant decidedOn) {
-        requirePending();
         if (reason.approved()) {
             throw new IllegalArgumentException(reason + " is not a decline");
         }
+        return decide(new Decision(reason, null, processedOn, decidedOn));
+    }
+
+    /** No answer came before the final deadline: the payment is declined as answered too late. */
+    public Payment timeOut(Instant now) {
+        return decide(Decision.timedOut(now));
+    }
+
+    /** Applies a decision, whichever it is; only a pending payment takes one. */
+    public Payment decide(Decision decision) {
+        requirePending();
         return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
-                PaymentStatus.DECLINED, reason, null, requestedOn, processedOn, decidedOn);
+                decision.responseCode().approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED,
+                decision.responseCode(), decision.authCode(), requestedOn, decision.processedOn(),
+                decision.decidedOn());
     }
 
     /** Applies the acquirer's answer, whichever it is. */
     public Payment decide(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn) {
-        return responseCode.approved()
-                ? authorize(authCode, processedOn, decidedOn)
-                : decline(responseCode, processedOn, decidedOn);
+        return decide(new Decision(responseCode, authCode, processedOn, decidedOn));
     }
 
     /** The payment as it stood when it was requested, before any answer: what a {@code 202} showed. */

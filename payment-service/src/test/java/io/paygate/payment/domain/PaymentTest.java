@@ -119,4 +119,36 @@ class PaymentTest {
         assertThat(authorized.decidedBefore(DECIDED_ON)).isFalse();
         assertThat(pending().decidedBefore(Instant.MAX)).isFalse();
     }
+
+    @Test
+    void a_pending_payment_times_out_as_declined_too_late() {
+        Instant deadline = REQUESTED_ON.plusSeconds(60);
+
+        Payment timedOut = pending().timeOut(deadline);
+
+        assertThat(timedOut.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(timedOut.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(timedOut.authCode()).isNull();
+        assertThat(timedOut.processedOn()).isEqualTo(deadline);
+        assertThat(timedOut.decidedOn()).isEqualTo(deadline);
+    }
+
+    @Test
+    void only_a_pending_payment_can_time_out() {
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON);
+        Payment timedOut = pending().timeOut(DECIDED_ON);
+
+        assertThatThrownBy(() -> authorized.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
+        assertThatThrownBy(() -> declined.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
+        assertThatThrownBy(() -> timedOut.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
+    }
+
+    @Test
+    void a_timed_out_payment_takes_no_late_answer() {
+        Payment timedOut = pending().timeOut(DECIDED_ON);
+
+        assertThatThrownBy(() -> timedOut.authorize("770687", PROCESSED_ON, DECIDED_ON))
+                .isInstanceOf(PaymentNotPendingException.class);
+    }
 }

@@ -12,13 +12,19 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Consumes the acquirers' answers from both result queues and hands them to the one service that records them.
  * A message is acknowledged only once its result is stored. A body that cannot be read (the container rejects it
- * before this class sees it) or a contract version this code does not know is rejected for good, to the dead-letter
- * queue. A failure to store is retried once through a redelivery, then dead-lettered; the payment then stays
- * {@code Pending} until the acquirer is asked again.
+ * before this class sees it), or another contract type or version than this code knows, is rejected for good, to the
+ * dead-letter queue.
+ * <p>
+ * Bounded redelivery: a result that fails to record is requeued once and, if it fails again, dead-lettered, so a
+ * poison message is tried twice and never loops. The broker's {@code redelivered} flag tells the second try: classic
+ * queues count no deliveries, and {@code x-death} counts dead-letterings, not requeues. The flag is also set on a
+ * message whose consumer died holding it, which then gets one try here; either way the payment stays {@code Pending}
+ * and the sweeper asks the acquirer again, whose answer is recorded then.
  */
 @Component
 class AuthorizationResultListener {
@@ -33,26 +39,33 @@ class AuthorizationResultListener {
 
     @RabbitListener(id = "shared-results", queues = "#{@resultQueues.shared()}", ackMode = "MANUAL")
     void onSharedResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
-        handle(result, message.getMessageProperties(), channel);
+        handle(result, message.getMessageProperties(), channel, results::record);
     }
 
     @RabbitListener(id = "instance-results", queues = "#{@resultQueues.instance()}", ackMode = "MANUAL")
     void onInstanceResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
-        handle(result, message.getMessageProperties(), channel);
+        handle(result, message.getMessageProperties(), channel, results::recordForWaiter);
     }
 
-    private void handle(AuthorizationResult result, MessageProperties properties, Channel channel) throws IOException {
+    private void handle(AuthorizationResult result, MessageProperties properties, Channel channel,
+                        Consumer<AuthorizationResult> recording) throws IOException {
         long deliveryTag = properties.getDeliveryTag();
         boolean redelivered = Boolean.TRUE.equals(properties.isRedelivered());
+        Object type = properties.getHeader(MessageHeaders.TYPE);
         Object version = properties.getHeader(MessageHeaders.VERSION);
-        // A message without a version header predates versioning and is read as version 1.
+        // A message without these headers predates them and is read as an AuthorizationResult of version 1.
+        if (type != null && !AuthorizationResult.TYPE.equals(String.valueOf(type))) {
+            log.error("Rejecting a message for payment {} on a results queue: it is a {}", result.paymentId(), type);
+            channel.basicReject(deliveryTag, false);
+            return;
+        }
         if (version != null && !String.valueOf(AuthorizationResult.VERSION).equals(String.valueOf(version))) {
             log.error("Rejecting result for payment {}: unknown contract version {}", result.paymentId(), version);
             channel.basicReject(deliveryTag, false);
             return;
         }
         try {
-            results.record(result);
+            recording.accept(result);
         } catch (RuntimeException e) {
             log.error("Could not record the result for payment {}{}", result.paymentId(),
                     redelivered ? "; dead-lettering it" : "; it will be redelivered", e);

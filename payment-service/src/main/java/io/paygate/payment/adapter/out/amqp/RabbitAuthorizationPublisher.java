@@ -5,6 +5,7 @@ import io.paygate.events.Topology;
 import io.paygate.payment.adapter.amqp.ResultRoute;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.AuthorizationRequest;
+import io.paygate.payment.application.Publication;
 import io.paygate.support.amqp.ConfirmedPublisher;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
@@ -29,15 +30,16 @@ class RabbitAuthorizationPublisher implements AuthorizationPublisher {
     @Override
     public Publication publish(AuthorizationRequest request, Duration confirmWithin) {
         String paymentId = request.paymentId().value();
-        AuthorizePayment command = new AuthorizePayment(paymentId, request.merchantId(), request.acquirerMerchantId(),
-                request.amount().amount(), request.amount().currency(), request.card(), resultRoute.routingKey(),
-                request.requestedOn());
-        return switch (publisher.publish(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(request.acquirer()),
-                command, AuthorizePayment.TYPE, AuthorizePayment.VERSION, paymentId, confirmWithin)) {
-            case CONFIRMED -> Publication.CONFIRMED;
-            case UNROUTABLE -> Publication.UNROUTABLE;
-            case REJECTED -> Publication.REJECTED;
-            case UNCONFIRMED -> Publication.UNCONFIRMED;
-        };
+        AuthorizePayment command = new AuthorizePayment(paymentId, request.merchantId(),
+                request.routing().acquirerMerchantId(), request.amount().amount(), request.amount().currency(),
+                request.card(), request.replyTo(), request.requestedOn());
+        return Publications.of(publisher.publish(Topology.AUTHORIZATIONS_EXCHANGE,
+                Topology.authorizeRoutingKey(request.routing().acquirer()), command, AuthorizePayment.TYPE,
+                AuthorizePayment.VERSION, paymentId, confirmWithin));
+    }
+
+    @Override
+    public String replyAddress() {
+        return resultRoute.routingKey();
     }
 }

@@ -2,14 +2,21 @@ package io.paygate.payment.adapter.out.mongo;
 
 import io.paygate.events.ResponseCode;
 import io.paygate.payment.adapter.out.mongo.PaymentDocument.CardDocument;
+import io.paygate.payment.adapter.out.mongo.PaymentDocument.OutboxDocument;
+import io.paygate.payment.adapter.out.mongo.PaymentDocument.ReversalDocument;
+import io.paygate.payment.application.AcquirerRouting;
+import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.application.IdempotencyKey;
 import io.paygate.payment.application.KeyHolder;
+import io.paygate.payment.application.OwedWork;
+import io.paygate.payment.application.RecordedDecision;
 import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
 import io.paygate.payment.domain.ActionId;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
+import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
@@ -26,6 +33,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Every query on the payment path names exactly the keys of one index: the MongoDB wire server of local runs and tests
  * uses an index only then ({@code AbstractUniqueIndex.canHandle}), and only unique indexes at all; it ignores the
  * others and scans the collection.
+ * <p>
+ * The request path costs three writes per payment: the insert of the payment with its outbox, the mark that the
+ * broker confirmed the command, and the decision (one conditional write that also wipes the sealed card).
  */
 @Component
 class MongoPaymentStore implements PaymentStore {
@@ -67,6 +78,21 @@ class MongoPaymentStore implements PaymentStore {
             .on("requestedOn", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
             .partial(PartialIndexFilter.of(where("reference").exists(true))).named("payments_by_reference");
 
+    /**
+     * Serves the sweeper's claims, which compare the payment's {@code sweepDueAt} with the value read, by exact keys.
+     * Unique only for the wire server's sake: with {@code _id} among its keys it can never refuse a document.
+     */
+    static final Index SWEEP_CLAIM = new Index().on("_id", Sort.Direction.ASC)
+            .on(PaymentDocument.SWEEP_DUE_AT, Sort.Direction.ASC).unique().named("sweep_claim");
+
+    /**
+     * Serves the search for due work on MongoDB, sparse so that it holds only the payments that owe work. The wire
+     * server keeps no non-unique index and answers a range query from none: there each sweep scans the collection once
+     * under its lock (every {@code sweep-interval}, per instance), which is why sweeps are seconds apart.
+     */
+    static final Index SWEEP_DUE = new Index().on(PaymentDocument.SWEEP_DUE_AT, Sort.Direction.ASC).sparse()
+            .named("sweep_due");
+
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "requestedOn", "_id");
     // A holder may free its expired key between a refused insert and the read of the holder; the insert is retried.
     private static final int INSERT_ATTEMPTS = 3;
@@ -85,18 +111,21 @@ class MongoPaymentStore implements PaymentStore {
         indexes.createIndex(PENDING_TRANSITION);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
         indexes.createIndex(BY_REFERENCE);
+        indexes.createIndex(SWEEP_CLAIM);
+        indexes.createIndex(SWEEP_DUE);
     }
 
     @Override
-    public void insert(Payment payment) {
-        mongo.insert(toDocument(payment, null, null));
+    public void insert(Payment payment, AuthorizationRequest command, Instant firstDueAt) {
+        mongo.insert(toDocument(payment, command, firstDueAt, null, null));
     }
 
     @Override
-    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, IdempotencyKey key, String requestFingerprint) {
+    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, Instant firstDueAt,
+                                                   IdempotencyKey key, String requestFingerprint) {
         // Merchant ids come from a header, which cannot hold a NUL: the scope is unambiguous.
         String scope = payment.merchantId() + SCOPE_SEPARATOR + key.value();
-        PaymentDocument document = toDocument(payment, scope, requestFingerprint);
+        PaymentDocument document = toDocument(payment, command, firstDueAt, scope, requestFingerprint);
         for (int attempt = 1; ; attempt++) {
             try {
                 mongo.insert(document);
@@ -145,22 +174,100 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public Optional<Payment> recordDecisionIfPending(Payment decided) {
-        Query stillPending = Query.query(where("_id").is(decided.id().value())
-                .and("status").is(PaymentStatus.PENDING.label()));
-        Update decision = new Update()
-                .set("status", decided.status().label())
-                .set("responseCode", decided.responseCode().code())
-                .set("authCode", decided.authCode())
-                .set("processedOn", decided.processedOn())
-                .set("decidedOn", decided.decidedOn());
-        PaymentDocument updated = mongo.findAndModify(stillPending, decision,
-                FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
-        return Optional.ofNullable(updated).map(this::toPayment);
+    public void markPublished(PaymentId id, Instant publishedOn, Instant nextDueAt) {
+        mongo.updateFirst(stillPending(id), new Update()
+                .set(PaymentDocument.OUTBOX_PUBLISHED_ON, publishedOn)
+                .set(PaymentDocument.SWEEP_DUE_AT, nextDueAt), PaymentDocument.class);
     }
 
-    private PaymentDocument toDocument(Payment payment, String idempotencyScope, String requestFingerprint) {
+    @Override
+    public Optional<RecordedDecision> recordDecisionIfPending(PaymentId id, Decision decision, boolean reversalOwed) {
+        Update update = new Update()
+                .set(PaymentDocument.STATUS, decision.responseCode().approved()
+                        ? PaymentStatus.AUTHORIZED.label() : PaymentStatus.DECLINED.label())
+                .set("responseCode", decision.responseCode().code())
+                .set("authCode", decision.authCode())
+                .set("processedOn", decision.processedOn())
+                .set("decidedOn", decision.decidedOn())
+                .unset(PaymentDocument.OUTBOX_CARD);
+        if (reversalOwed) {
+            update.set(PaymentDocument.REVERSAL_REQUESTED_ON, decision.decidedOn())
+                    .set(PaymentDocument.REVERSAL_SENT, 0)
+                    .set(PaymentDocument.SWEEP_DUE_AT, decision.decidedOn());
+        } else {
+            update.unset(PaymentDocument.SWEEP_DUE_AT);
+        }
+        PaymentDocument updated = mongo.findAndModify(stillPending(id), update,
+                FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
+        return Optional.ofNullable(updated)
+                .map(document -> new RecordedDecision(toPayment(document), commandsSent(document)));
+    }
+
+    @Override
+    public void forgiveReversal(PaymentId id) {
+        mongo.updateFirst(byId(id), new Update().unset(PaymentDocument.REVERSAL).unset(PaymentDocument.SWEEP_DUE_AT),
+                PaymentDocument.class);
+    }
+
+    @Override
+    public void markReversalConfirmed(PaymentId id, Instant confirmedOn) {
+        mongo.updateFirst(byId(id), new Update().set(PaymentDocument.REVERSAL_CONFIRMED_ON, confirmedOn)
+                .unset(PaymentDocument.SWEEP_DUE_AT), PaymentDocument.class);
+    }
+
+    @Override
+    public List<OwedWork> findDueWork(Instant now, int limit) {
+        Query due = Query.query(where(PaymentDocument.SWEEP_DUE_AT).lte(now))
+                .with(Sort.by(Sort.Direction.ASC, PaymentDocument.SWEEP_DUE_AT)).limit(limit);
+        return mongo.find(due, PaymentDocument.class).stream().map(this::toOwedWork).toList();
+    }
+
+    @Override
+    public Optional<OwedWork> claim(OwedWork work, Instant nextDueAt, Claim claim) {
+        Query stillDue = Query.query(where("_id").is(work.payment().id().value())
+                .and(PaymentDocument.SWEEP_DUE_AT).is(work.dueAt()));
+        Update update = nextDueAt == null
+                ? new Update().unset(PaymentDocument.SWEEP_DUE_AT)
+                : new Update().set(PaymentDocument.SWEEP_DUE_AT, nextDueAt);
+        switch (claim) {
+            case SEND_COMMAND -> update.inc(PaymentDocument.OUTBOX_SENT, 1);
+            case SEND_REVERSAL -> update.inc(PaymentDocument.REVERSAL_SENT, 1);
+            case RESCHEDULE -> {
+            }
+        }
+        PaymentDocument claimed = mongo.findAndModify(stillDue, update,
+                FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
+        return Optional.ofNullable(claimed).filter(document -> document.sweepDueAt() != null).map(this::toOwedWork);
+    }
+
+    /** By id and status, the exact keys of {@link #PENDING_TRANSITION}. */
+    private static Query stillPending(PaymentId id) {
+        return Query.query(where("_id").is(id.value()).and(PaymentDocument.STATUS).is(PaymentStatus.PENDING.label()));
+    }
+
+    private static Query byId(PaymentId id) {
+        return Query.query(where("_id").is(id.value()));
+    }
+
+    private static int commandsSent(PaymentDocument document) {
+        // A payment from before the outbox was sent once, by its request.
+        return document.outbox() == null || document.outbox().sent() == null ? 1 : document.outbox().sent();
+    }
+
+    private OwedWork toOwedWork(PaymentDocument document) {
+        OutboxDocument outbox = document.outbox();
+        ReversalDocument reversal = document.reversal();
+        return new OwedWork(toPayment(document), document.sweepDueAt(),
+                new AcquirerRouting(outbox.acquirer(), outbox.acquirerMerchantId()), outbox.card(), outbox.replyTo(),
+                commandsSent(document), outbox.publishedOn(),
+                reversal == null ? null : new OwedWork.Reversal(reversal.requestedOn(),
+                        reversal.sent() == null ? 0 : reversal.sent(), reversal.confirmedOn()));
+    }
+
+    private PaymentDocument toDocument(Payment payment, AuthorizationRequest command, Instant firstDueAt,
+                                       String idempotencyScope, String requestFingerprint) {
         CardSummary card = payment.card();
+        AcquirerRouting routing = command.routing();
         return new PaymentDocument(
                 payment.id().value(),
                 payment.actionId().value(),
@@ -178,7 +285,11 @@ class MongoPaymentStore implements PaymentStore {
                 payment.processedOn(),
                 payment.decidedOn(),
                 idempotencyScope,
-                requestFingerprint);
+                requestFingerprint,
+                new OutboxDocument(routing.acquirer(), routing.acquirerMerchantId(), command.replyTo(), command.card(),
+                        1, null),
+                firstDueAt,
+                null);
     }
 
     private Payment toPayment(PaymentDocument document) {

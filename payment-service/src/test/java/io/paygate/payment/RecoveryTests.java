@@ -1,0 +1,259 @@
+package io.paygate.payment;
+
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.ResponseCode;
+import io.paygate.events.ReversePayment;
+import io.paygate.events.Topology;
+import io.paygate.events.card.CardCipher;
+import io.paygate.events.card.CardData;
+import io.paygate.events.card.CardEnvelope;
+import io.paygate.payment.PaymentApi.Answer;
+import io.paygate.testing.TestInfrastructure;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox and the sweeper, on a short clock: commands wait in the payment's document until they are decided,
+ * unconfirmed ones are published again, overdue ones sent again, and a payment without answer at its final deadline
+ * is declined {@code 20068} and reversed at the bank.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class RecoveryTests {
+
+    private static final TestIsolation ISOLATION = new TestIsolation();
+    private static final String APPROVED_CARD = "4111111111111111";
+    private static final String SILENT_CARD = "4000000000000010";
+    private static final String CVV = "987";
+    private static final Duration FINAL_DEADLINE = Duration.ofSeconds(6);
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("spring.mongodb.database", () -> ISOLATION.database);
+        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
+        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
+        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
+        registry.add("paygate.payments.authorization-timeout", () -> "1s");
+        registry.add("paygate.payments.resend-after", () -> "2s");
+        registry.add("paygate.payments.final-deadline", () -> FINAL_DEADLINE.toSeconds() + "s");
+        registry.add("paygate.payments.sweep-interval", () -> "200ms");
+        registry.add("paygate.payments.reversal-retry", () -> "200ms");
+        registry.add("paygate.payments.reversal-retry-max", () -> "1s");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connections;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    AmqpAdmin admin;
+    @Autowired
+    MessageConverter converter;
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    CardCipher cardCipher;
+
+    private FakeAcquirer acquirer;
+    private PaymentApi api;
+
+    @BeforeAll
+    void startAcquirer() {
+        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
+        api = new PaymentApi(port, ISOLATION.acquirer);
+    }
+
+    @AfterAll
+    void removeQueues() {
+        listeners.stop();
+        acquirer.close();
+        admin.deleteQueue(ISOLATION.resultsQueue);
+        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
+    }
+
+    @Test
+    void stores_the_sealed_command_with_the_payment_and_marks_it_published_once_the_broker_confirms() {
+        Answer answer = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(SILENT_CARD, CVV));
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.text("id");
+
+        Document stored = stored(id);
+        Document outbox = stored.get("outbox", Document.class);
+        assertThat(outbox.getString("acquirer")).isEqualTo(ISOLATION.acquirer);
+        assertThat(outbox.getString("replyTo")).startsWith("result.payment-service-");
+        assertThat(outbox.getInteger("sent")).isEqualTo(1);
+        assertThat(outbox.get("publishedOn")).isNotNull();
+        assertThat(stored.get("sweepDueAt")).isNotNull();
+        Document sealed = outbox.get("card", Document.class);
+        CardData opened = cardCipher.open(new CardEnvelope(sealed.getString("keyId"), sealed.getString("nonce"),
+                sealed.getString("ciphertext")), id);
+        assertThat(opened.number()).isEqualTo(SILENT_CARD);
+        assertThat(opened.cvv()).isEqualTo(CVV);
+        assertThat(stored.toJson()).doesNotContain(SILENT_CARD).doesNotContain("\"" + CVV + "\"");
+    }
+
+    @Test
+    void wipes_the_sealed_card_in_the_write_that_decides_the_payment() {
+        Answer answer = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(APPROVED_CARD, CVV));
+        assertThat(answer.status()).isEqualTo(201);
+
+        Document stored = stored(answer.text("id"));
+        assertThat(stored.getString("status")).isEqualTo("Authorized");
+        assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card")
+                .containsEntry("acquirer", ISOLATION.acquirer);
+        assertThat(stored).doesNotContainKeys("sweepDueAt", "reversal");
+    }
+
+    @Test
+    void publishes_again_a_command_no_acquirer_queue_took_once_the_queue_exists() {
+        String lateAcquirer = "test-" + TestIsolation.random(10);
+        PaymentApi lateApi = new PaymentApi(port, lateAcquirer);
+        String merchant = TestIsolation.merchantId();
+        Answer answer = lateApi.post(merchant, PaymentApi.cardPayment(APPROVED_CARD, CVV));
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.text("id");
+        assertThat(stored(id).get("outbox", Document.class)).doesNotContainKey("publishedOn");
+
+        try (FakeAcquirer started = new FakeAcquirer(lateAcquirer, connections, rabbit, admin, converter, cardCipher)) {
+            await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("status").equals("Authorized"));
+            assertThat(started.commandsFor(id)).hasSize(1);
+            assertThat(stored(id).get("outbox", Document.class).getInteger("sent")).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void sends_an_overdue_command_again_and_the_bank_answers_the_payment_once() {
+        String merchant = TestIsolation.merchantId();
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(FakeAcquirer.ANSWER_LOST_ONCE_CARD, CVV));
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.text("id");
+
+        await().atMost(WITHIN).until(() -> api.get(merchant, id).text("status").equals("Authorized"));
+
+        assertThat(acquirer.commandsFor(id)).hasSize(2);
+        assertThat(acquirer.answersFor(id)).hasSize(1);
+        assertThat(api.get(merchant, id).text("auth_code")).isEqualTo(acquirer.answersFor(id).getFirst().authCode());
+        assertThat(stored(id)).doesNotContainKeys("sweepDueAt", "reversal");
+    }
+
+    @Test
+    void declines_a_payment_without_answer_at_its_final_deadline_and_asks_the_bank_to_reverse_it() {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+
+        Answer declined = awaitStatus(merchant, id, "Declined");
+
+        assertThat(declined.text("response_code")).isEqualTo("20068");
+        assertThat(declined.text("response_summary")).isEqualTo("Response received too late");
+        assertThat(Duration.between(Instant.parse(declined.text("requested_on")),
+                Instant.parse(declined.text("processed_on")))).isGreaterThanOrEqualTo(FINAL_DEADLINE);
+        assertThat(acquirer.commandsFor(id)).hasSizeGreaterThan(1);
+        ReversePayment reversal = await().atMost(WITHIN).until(() -> acquirer.reversalsFor(id), r -> !r.isEmpty())
+                .getFirst();
+        assertThat(reversal.reason()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(reversal.merchantId()).isEqualTo(merchant);
+        assertThat(reversal.acquirerMerchantId()).isEqualTo("acq-" + merchant);
+        assertThat(reversal.amount()).isEqualTo(1050);
+        assertThat(reversal.currency()).isEqualTo("GBP");
+        await().atMost(WITHIN).untilAsserted(() -> {
+            Document stored = stored(id);
+            assertThat(stored.get("reversal", Document.class).get("confirmedOn")).isNotNull();
+            assertThat(stored).doesNotContainKey("sweepDueAt");
+            assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card");
+        });
+    }
+
+    @Test
+    void changes_nothing_for_an_answer_that_comes_after_the_final_deadline(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+        Answer timedOut = awaitStatus(merchant, id, "Declined");
+
+        acquirer.answer(anotherInstance(), AuthorizationResult.approved(id, "too-late", Instant.now()));
+
+        await().atMost(WITHIN).until(() -> output.getAll().contains("Late result for payment " + id));
+        assertThat(api.get(merchant, id).rawBody()).isEqualTo(timedOut.rawBody());
+    }
+
+    @Test
+    void owes_a_reversal_when_the_issuer_is_unavailable_for_a_command_that_was_sent_again() {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+        await().atMost(WITHIN).until(() -> acquirer.commandsFor(id).size() >= 2);
+
+        acquirer.answer(anotherInstance(), AuthorizationResult.declined(id, ResponseCode.ISSUER_UNAVAILABLE,
+                Instant.now()));
+
+        assertThat(awaitStatus(merchant, id, "Declined").text("response_code")).isEqualTo("20091");
+        ReversePayment reversal = await().atMost(WITHIN).until(() -> acquirer.reversalsFor(id), r -> !r.isEmpty())
+                .getFirst();
+        assertThat(reversal.reason()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+    }
+
+    @Test
+    void owes_no_reversal_when_the_issuer_is_unavailable_for_a_command_sent_once() {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+
+        acquirer.answer(anotherInstance(), AuthorizationResult.declined(id, ResponseCode.ISSUER_UNAVAILABLE,
+                Instant.now()));
+
+        assertThat(awaitStatus(merchant, id, "Declined").text("response_code")).isEqualTo("20091");
+        assertThat(acquirer.commandsFor(id)).hasSize(1);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(stored(id)).doesNotContainKeys("sweepDueAt", "reversal"));
+    }
+
+    /** A payment the fake acquirer received and left unanswered: the request ended 202 Pending. */
+    private String silentPayment(String merchant) {
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(SILENT_CARD, CVV));
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.text("id");
+        acquirer.awaitCommand(id);
+        return id;
+    }
+
+    private Answer awaitStatus(String merchant, String id, String status) {
+        return await().atMost(WITHIN).until(() -> api.get(merchant, id), answer -> answer.text("status").equals(status));
+    }
+
+    private Document stored(String id) {
+        return mongo.getCollection("payments").find(eq("_id", id)).first();
+    }
+
+    private static String anotherInstance() {
+        return Topology.resultRoutingKey("payment-service-" + TestIsolation.random(16));
+    }
+}

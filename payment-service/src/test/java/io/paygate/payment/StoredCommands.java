@@ -1,0 +1,25 @@
+package io.paygate.payment;
+
+import io.paygate.events.Topology;
+import io.paygate.events.card.CardCipher;
+import io.paygate.events.card.CardData;
+import io.paygate.payment.application.AcquirerRouting;
+import io.paygate.payment.application.AuthorizationRequest;
+import io.paygate.payment.domain.Payment;
+
+/** Outbox commands for payments a test stores directly, without the request path. */
+final class StoredCommands {
+
+    /** A card the fake acquirer never answers. */
+    static final String SILENT_CARD = "4000000000000010";
+
+    private StoredCommands() {
+    }
+
+    static AuthorizationRequest of(Payment payment, String acquirer, CardCipher cipher) {
+        return new AuthorizationRequest(payment.id(), payment.merchantId(),
+                new AcquirerRouting(acquirer, "acq-" + payment.merchantId()), payment.amount(),
+                cipher.seal(new CardData(SILENT_CARD, "123", 12, 2030), payment.id().value()), payment.requestedOn(),
+                Topology.resultRoutingKey("payment-service-gone"));
+    }
+}
