@@ -224,7 +224,7 @@ class RecoveryTests {
     }
 
     @Test
-    void owes_no_reversal_when_the_issuer_is_unavailable_for_a_command_sent_once() {
+    void owes_a_reversal_when_the_issuer_is_unavailable_even_for_a_command_sent_once() {
         String merchant = TestIsolation.merchantId();
         String id = silentPayment(merchant);
 
@@ -233,7 +233,9 @@ class RecoveryTests {
 
         assertThat(awaitStatus(merchant, id, "Declined").text("response_code")).isEqualTo("20091");
         assertThat(acquirer.commandsFor(id)).hasSize(1);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(stored(id)).doesNotContainKeys("sweepDueAt", "reversal"));
+        ReversePayment reversal = await().atMost(WITHIN).until(() -> acquirer.reversalsFor(id), r -> !r.isEmpty())
+                .getFirst();
+        assertThat(reversal.reason()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
     }
 
     /** A payment the fake acquirer received and left unanswered: the request ended 202 Pending. */

@@ -58,9 +58,6 @@ public interface PaymentStore {
      */
     Optional<RecordedDecision> recordDecisionIfPending(PaymentId id, Decision decision, boolean reversalOwed);
 
-    /** Withdraws a reversal that turned out not to be owed; the payment stays as it is. */
-    void forgiveReversal(PaymentId id);
-
     /** Records that the broker holds the payment's reversal: the payment owes no more work. */
     void markReversalConfirmed(PaymentId id, Instant confirmedOn);
 

@@ -56,20 +56,12 @@ public class RecordAuthorizationResultService {
         }
         Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
                 clock.instant());
-        // Whether "issuer unavailable" owes a reversal depends on how often the command was sent, which only the
-        // write itself reads atomically: the reversal is owed at once and withdrawn when it was not. A crash in
-        // between leaves one reversal too many, which the bank answers with "nothing to reverse".
-        boolean reversalMaybeOwed = decision.owesReversal(Integer.MAX_VALUE);
-        Optional<RecordedDecision> recorded = store.recordDecisionIfPending(id.get(), decision, reversalMaybeOwed);
+        boolean reversalOwed = decision.owesReversal();
+        Optional<RecordedDecision> recorded = store.recordDecisionIfPending(id.get(), decision, reversalOwed);
         if (recorded.isPresent()) {
             Payment payment = recorded.get().payment();
-            boolean reversalOwed = decision.owesReversal(recorded.get().commandsSent());
-            if (reversalMaybeOwed && !reversalOwed) {
-                store.forgiveReversal(payment.id());
-            }
             log.info("Payment {} is {} ({}){}", payment.id(), payment.status().label(), result.responseCode().code(),
-                    reversalOwed ? "; the command was sent " + recorded.get().commandsSent()
-                            + " times, so the bank is asked to reverse any approval of an earlier one" : "");
+                    reversalOwed ? "; the bank is asked to reverse any approval it may have given" : "");
             waiters.complete(payment);
             return;
         }

@@ -30,17 +30,15 @@ public record Decision(ResponseCode responseCode, String authCode, Instant proce
 
     /**
      * Whether this decision may leave an approval at the bank that nobody will ever capture, so that the bank must be
-     * asked to reverse it. A time-out always may: the bank can have approved a command whose answer never came back.
-     * "Issuer unavailable" may when the acquirer was sent the command more than once: an earlier copy can have been
-     * approved before the bank went down. Any other answer is the bank's own, given under the payment's idempotency
-     * key, so every copy of the command got that same answer.
-     *
-     * @param commandsSent how many times the authorisation command was sent to the acquirer
+     * asked to reverse it. A time-out may: the bank can have approved a command whose answer never came back.
+     * "Issuer unavailable" may too: the adapter gives it after timeouts, when the bank may have approved a request
+     * whose answer was lost, or after an earlier copy of a re-sent command was approved. A reversal of nothing is
+     * answered "nothing to reverse", so asking too often costs one call. Any other answer is the bank's own, given
+     * under the payment's idempotency key, so every copy of the command got that same answer.
      */
-    public boolean owesReversal(int commandsSent) {
+    public boolean owesReversal() {
         return switch (responseCode) {
-            case RESPONSE_TOO_LATE -> true;
-            case ISSUER_UNAVAILABLE -> commandsSent > 1;
+            case RESPONSE_TOO_LATE, ISSUER_UNAVAILABLE -> true;
             default -> false;
         };
     }

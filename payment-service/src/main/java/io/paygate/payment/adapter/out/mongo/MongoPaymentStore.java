@@ -204,12 +204,6 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public void forgiveReversal(PaymentId id) {
-        mongo.updateFirst(byId(id), new Update().unset(PaymentDocument.REVERSAL).unset(PaymentDocument.SWEEP_DUE_AT),
-                PaymentDocument.class);
-    }
-
-    @Override
     public void markReversalConfirmed(PaymentId id, Instant confirmedOn) {
         mongo.updateFirst(byId(id), new Update().set(PaymentDocument.REVERSAL_CONFIRMED_ON, confirmedOn)
                 .unset(PaymentDocument.SWEEP_DUE_AT), PaymentDocument.class);
