@@ -118,6 +118,10 @@ class AuthorizationFlowTest {
         admin.deleteQueue(COMMAND_QUEUE);
         admin.deleteQueue(DEAD_LETTER_QUEUE);
         admin.deleteQueue(REPLY_QUEUE);
+        // The context declares this acquirer's reversal queues too.
+        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER));
+        admin.deleteQueue(Topology.deadLetterQueue(Topology.acquirerReversalQueue(ACQUIRER)));
+        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER) + ".retry");
         bank.close();
     }
 

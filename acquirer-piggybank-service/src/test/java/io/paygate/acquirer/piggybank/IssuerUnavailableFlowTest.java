@@ -131,6 +131,10 @@ class IssuerUnavailableFlowTest {
         admin.deleteQueue(COMMAND_QUEUE);
         admin.deleteQueue(Topology.deadLetterQueue(COMMAND_QUEUE));
         admin.deleteQueue(REPLY_QUEUE);
+        // The context declares this acquirer's reversal queues too.
+        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER));
+        admin.deleteQueue(Topology.deadLetterQueue(Topology.acquirerReversalQueue(ACQUIRER)));
+        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER) + ".retry");
         bank.close();
     }
 

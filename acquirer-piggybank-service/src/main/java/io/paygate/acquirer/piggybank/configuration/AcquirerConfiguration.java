@@ -1,6 +1,7 @@
 package io.paygate.acquirer.piggybank.configuration;
 
 import io.paygate.acquirer.piggybank.application.AuthorizePaymentService;
+import io.paygate.acquirer.piggybank.application.ReversePaymentService;
 import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
 import io.paygate.acquirer.piggybank.application.port.out.AuthorizationResultPublisher;
 import io.paygate.events.card.CardCipher;
@@ -33,5 +34,10 @@ class AcquirerConfiguration {
     AuthorizePaymentService authorizePaymentService(CardCipher cardCipher, AcquiringBank bank,
                                                     AuthorizationResultPublisher results, Clock clock) {
         return new AuthorizePaymentService(cardCipher, bank, results, clock);
+    }
+
+    @Bean
+    ReversePaymentService reversePaymentService(AcquiringBank bank) {
+        return new ReversePaymentService(bank);
     }
 }

@@ -21,12 +21,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP Piggy Bank for tests, following the bank's rules: a card number ending in an odd digit is approved,
  * in 2/4/6/8 refused, in 0 answered with 503; a missing field gives 400; a repeated {@code Idempotency-Key} gets
- * the first answer again. It records every request, and can be told to fail, to stall, to cut short or to answer any
- * status to the next requests.
+ * the first answer again. {@code POST /payments/{key}/reversals} answers {@code 200 {"reversed":true}} while an
+ * approved authorisation holds that key, every time, and {@code 404} otherwise. It records every request, and can be
+ * told to fail, to stall, to cut short or to answer any status to the next requests.
  */
 public final class PiggyBankDouble implements AutoCloseable {
 
@@ -39,9 +42,18 @@ public final class PiggyBankDouble implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body) {
+    /** One reversal request, and the status it was answered: {@code 0} when it was left unanswered. */
+    public record Reversal(String idempotencyKey, int status) {
     }
 
+    private record Answer(int status, String body, boolean approved) {
+
+        Answer(int status, String body) {
+            this(status, body, false);
+        }
+    }
+
+    private static final Pattern REVERSAL_PATH = Pattern.compile("/payments/([^/]+)/reversals");
     private static final List<String> REQUIRED_FIELDS = List.of("card_number", "expiry_date", "currency", "amount", "cvv");
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -51,6 +63,9 @@ public final class PiggyBankDouble implements AutoCloseable {
     private final AtomicInteger stallsToCome = new AtomicInteger();
     private final AtomicInteger cutsToCome = new AtomicInteger();
     private final Queue<Integer> statusesToCome = new ConcurrentLinkedQueue<>();
+    private final List<Reversal> reversals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger reversalFailuresToCome = new AtomicInteger();
+    private final Queue<Integer> reversalStatusesToCome = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -79,7 +94,17 @@ public final class PiggyBankDouble implements AutoCloseable {
         failuresToCome.set(times);
     }
 
-    /** Never answers the next {@code times} requests (until closed), so that clients time out. */
+    /** Answers {@code 503} to the next {@code times} reversals, then follows the rules again. */
+    public void failNextReversals(int times) {
+        reversalFailuresToCome.set(times);
+    }
+
+    /** Answers the next reversal with {@code status} and no body; calls queue up. */
+    public void answerNextReversalWith(int status) {
+        reversalStatusesToCome.add(status);
+    }
+
+    /** Never answers the next {@code times} requests, authorisations or reversals (until closed), so that clients time out. */
     public void stallNext(int times) {
         stallsToCome.set(times);
     }
@@ -103,6 +128,11 @@ public final class PiggyBankDouble implements AutoCloseable {
         return requests.stream().filter(request -> idempotencyKey.equals(request.idempotencyKey())).toList();
     }
 
+    /** Every reversal of this key received so far, in order, with the status it was answered. */
+    public List<Reversal> reversalsOf(String idempotencyKey) {
+        return reversals.stream().filter(reversal -> idempotencyKey.equals(reversal.idempotencyKey())).toList();
+    }
+
     @Override
     public void close() {
         closing.countDown();
@@ -111,6 +141,11 @@ public final class PiggyBankDouble implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Matcher reversal = REVERSAL_PATH.matcher(exchange.getRequestURI().getPath());
+        if (reversal.matches()) {
+            handleReversal(exchange, reversal.group(1));
+            return;
+        }
         try (exchange) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             JsonNode body = json.readTree(exchange.getRequestBody());
@@ -128,6 +163,28 @@ public final class PiggyBankDouble implements AutoCloseable {
                     : takeOne(failuresToCome) ? new Answer(503, null) : answerFor(key, body);
             respond(exchange, answer);
         }
+    }
+
+    private void handleReversal(HttpExchange exchange, String key) throws IOException {
+        try (exchange) {
+            if (takeOne(stallsToCome)) {
+                reversals.add(new Reversal(key, 0));
+                awaitClosing();
+                return;
+            }
+            Integer scripted = reversalStatusesToCome.poll();
+            Answer answer = scripted != null ? new Answer(scripted, null)
+                    : takeOne(reversalFailuresToCome) ? new Answer(503, null)
+                    : approved(key) ? new Answer(200, "{\"reversed\":true}")
+                    : new Answer(404, "{\"error_message\":\"No approved authorisation for this idempotency key\"}");
+            reversals.add(new Reversal(key, answer.status()));
+            respond(exchange, answer);
+        }
+    }
+
+    private boolean approved(String key) {
+        Answer first = answersByKey.get(key);
+        return first != null && first.approved();
     }
 
     private Answer answerFor(String key, JsonNode body) {
@@ -154,7 +211,7 @@ public final class PiggyBankDouble implements AutoCloseable {
             return new Answer(503, null);
         }
         return lastDigit % 2 == 1
-                ? new Answer(200, "{\"authorized\":true,\"authorization_code\":\"" + UUID.randomUUID() + "\"}")
+                ? new Answer(200, "{\"authorized\":true,\"authorization_code\":\"" + UUID.randomUUID() + "\"}", true)
                 : new Answer(200, "{\"authorized\":false,\"authorization_code\":\"\"}");
     }
 

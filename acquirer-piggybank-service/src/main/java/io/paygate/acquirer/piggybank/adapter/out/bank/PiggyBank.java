@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -14,101 +15,129 @@ import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
- * The Piggy Bank as the application sees it: an answer for every authorisation. Attempts that get no answer are
- * retried with back-off, always with the payment id as idempotency key; when the retries are spent, the issuer
- * counts as unavailable. While the circuit breaker is open, every payment is answered
- * {@link BankDecision.IssuerUnavailable} at once, without a request to the bank.
+ * The Piggy Bank as the application sees it: an answer for every authorisation, and for every reversal either the
+ * bank's answer or word that it is still owed. Attempts that get no answer are retried with back-off, always with the
+ * payment id as idempotency key; when the retries are spent, the issuer counts as unavailable. While the circuit
+ * breaker is open, every payment is answered {@link BankDecision.IssuerUnavailable} and every reversal
+ * {@link ReversalOutcome#BANK_UNAVAILABLE} at once, without a request to the bank.
  * <p>
- * The breaker wraps each payment's whole retried call, not each attempt, so one payment is one outcome:
+ * The breaker wraps each call's whole retried exchange, not each attempt, so one payment is one outcome:
  * <ul>
- *   <li>Its failure rate is the share of recent payments that found the issuer unavailable, which is what merchants
- *       see as {@code 20091}; its window and minimum count payments, whatever the retry settings.</li>
+ *   <li>Its failure rate is the share of recent calls that found the issuer unavailable, which is what merchants
+ *       see as {@code 20091}; its window and minimum count calls, whatever the retry settings.</li>
  *   <li>A 503 that a retry gets past is the retry policy's business, not an outage. Counting attempts, one payment
  *       against a bank that is down would fill four places of the window, could open the breaker on its own, and
  *       the breaker would then cut short the very retries meant to ride out a blip: the two policies would fight.</li>
- *   <li>A half-open trial is a payment with its whole retry budget, so a bank that answers only some requests is
+ *   <li>A half-open trial is a call with its whole retry budget, so a bank that answers only some requests is
  *       judged on whether payments get through, not on single requests.</li>
  * </ul>
  * The price is that it opens one retry budget after the bank goes down, not after a few requests; payments run in
- * parallel, so that is about one budget in all. Payments still retrying when it opens stop at their next retry
+ * parallel, so that is about one budget in all. Calls still retrying when it opens stop at their next retry
  * instead of spending the rest of their budget on a bank the breaker has given up on.
+ * <p>
+ * Authorisations and reversals share the breaker: both go to the same bank over the same connections, so either
+ * finding it down is news for the other. A reversal deferred while it is open costs nothing (it is asked again later),
+ * and a bank just back is not met by a backlog of reversals before the half-open trials have judged it. The price:
+ * a bank that failed reversals alone would decline payments too, which its single API and host make unlikely.
  */
 class PiggyBank implements AcquiringBank {
 
     private static final Logger log = LoggerFactory.getLogger(PiggyBank.class);
 
     private final PiggyBankApi api;
-    private final RetryTemplate retryTemplate;
+    private final RetryTemplate authorizationRetries;
+    private final RetryTemplate reversalRetries;
     private final CircuitBreaker circuitBreaker;
 
-    PiggyBank(PiggyBankApi api, RetryPolicy retryPolicy, CircuitBreaker circuitBreaker) {
+    PiggyBank(PiggyBankApi api, RetryPolicy authorizationRetryPolicy, RetryPolicy reversalRetryPolicy,
+              CircuitBreaker circuitBreaker) {
         this.api = api;
-        this.retryTemplate = new RetryTemplate(retryPolicy);
-        this.retryTemplate.setRetryListener(new RetryLog());
+        this.authorizationRetries = retryTemplate(authorizationRetryPolicy);
+        this.reversalRetries = retryTemplate(reversalRetryPolicy);
         this.circuitBreaker = circuitBreaker;
         circuitBreaker.getEventPublisher().onStateTransition(this::logTransition);
     }
 
     @Override
     public BankDecision authorize(CardAuthorization authorization) {
+        return callGuarded(authorizationRetries, "payment " + authorization.paymentId(),
+                () -> api.authorize(authorization))
+                .orElseGet(BankDecision.IssuerUnavailable::new);
+    }
+
+    @Override
+    public ReversalOutcome reverse(String paymentId) {
+        return callGuarded(reversalRetries, "the reversal of payment " + paymentId, () -> api.reverse(paymentId))
+                .orElse(ReversalOutcome.BANK_UNAVAILABLE);
+    }
+
+    /**
+     * One call through the breaker and its retries.
+     *
+     * @param subject names the call in logs and errors, e.g. {@code payment pay_123}
+     * @return the bank's answer, or empty when it gave none: after the retries, or at once while the breaker is open
+     */
+    private <T> Optional<T> callGuarded(RetryTemplate retries, String subject, Supplier<T> request) {
         if (!circuitBreaker.tryAcquirePermission()) {
-            // No request, no retry, no wait: the command is answered now instead of holding a consumer.
-            return new BankDecision.IssuerUnavailable();
+            // No request, no retry, no wait: the command is settled now instead of holding a consumer.
+            return Optional.empty();
         }
         long start = circuitBreaker.getCurrentTimestamp();
         try {
-            BankDecision decision = retryTemplate.execute(attempt(authorization));
+            T answer = retries.execute(attempt(subject, request));
             // Any answer, a refusal or a rejected request included, shows the bank is there.
             circuitBreaker.onSuccess(circuitBreaker.getCurrentTimestamp() - start, circuitBreaker.getTimestampUnit());
-            return decision;
+            return Optional.of(answer);
         } catch (RetryException e) {
-            return noDecision(authorization, e, start);
+            noAnswer(subject, e, start);
+            return Optional.empty();
         }
     }
 
-    private BankDecision noDecision(CardAuthorization authorization, RetryException e, long start) {
-        String paymentId = authorization.paymentId();
+    private void noAnswer(String subject, RetryException e, long start) {
         if (Thread.currentThread().isInterrupted()) {
             // Shutting down: no answer is not the bank's fault; the command goes back to the queue.
             circuitBreaker.releasePermission();
-            throw new IllegalStateException("Interrupted while authorising payment " + paymentId, e);
+            throw new IllegalStateException("Interrupted while calling the Piggy Bank for " + subject, e);
         }
         Throwable last = e.getLastException();
         switch (last) {
             case BankUnreachableException unreachable -> log.warn(
-                    "Piggy Bank unavailable for payment {} after {} attempts: {}", paymentId, e.getRetryCount() + 1,
+                    "Piggy Bank unavailable for {} after {} attempts: {}", subject, e.getRetryCount() + 1,
                     unreachable.getMessage());
             case CircuitOpenedWhileRetrying opened -> log.info(
-                    "Payment {} stops retrying after {} attempts: the Piggy Bank circuit breaker opened meanwhile",
-                    paymentId, e.getRetryCount());
+                    "Stopped retrying {} after {} attempts: the Piggy Bank circuit breaker opened meanwhile",
+                    subject, e.getRetryCount());
             default -> {
                 // An answer the bank would give again, or a fault of ours: neither says the bank is down.
                 circuitBreaker.releasePermission();
-                throw new IllegalStateException("Authorising payment " + paymentId + " failed", last);
+                throw new IllegalStateException("Calling the Piggy Bank for " + subject + " failed", last);
             }
         }
         circuitBreaker.onError(circuitBreaker.getCurrentTimestamp() - start, circuitBreaker.getTimestampUnit(), last);
-        return new BankDecision.IssuerUnavailable();
     }
 
-    private Retryable<BankDecision> attempt(CardAuthorization authorization) {
+    private <T> Retryable<T> attempt(String subject, Supplier<T> request) {
         return new Retryable<>() {
 
             private boolean retrying;
 
             @Override
-            public BankDecision execute() {
+            public T execute() {
                 if (retrying && circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
                     throw new CircuitOpenedWhileRetrying();
                 }
                 retrying = true;
-                return api.authorize(authorization);
+                return request.get();
             }
 
             @Override
             public String getName() {
-                return authorization.paymentId();
+                return subject;
             }
         };
     }
@@ -116,8 +145,8 @@ class PiggyBank implements AcquiringBank {
     private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
         CircuitBreaker.StateTransition transition = event.getStateTransition();
         String meaning = switch (transition.getToState()) {
-            case OPEN -> "%.0f %% of the last payments found it unavailable; declining payments 20091 without calling it"
-                    .formatted(circuitBreaker.getMetrics().getFailureRate());
+            case OPEN -> ("%.0f %% of the last payments found it unavailable; declining payments 20091 and deferring "
+                    + "reversals without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
             case HALF_OPEN -> "letting %d trial payments through"
                     .formatted(circuitBreaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
             case CLOSED -> "it answers again";
@@ -126,7 +155,13 @@ class PiggyBank implements AcquiringBank {
         log.warn("Piggy Bank circuit breaker {} -> {}: {}", transition.getFromState(), transition.getToState(), meaning);
     }
 
-    /** Ends a payment's retries, without calling the bank again, once the breaker has opened. Not retryable. */
+    private static RetryTemplate retryTemplate(RetryPolicy policy) {
+        RetryTemplate template = new RetryTemplate(policy);
+        template.setRetryListener(new RetryLog());
+        return template;
+    }
+
+    /** Ends a call's retries, without calling the bank again, once the breaker has opened. Not retryable. */
     private static final class CircuitOpenedWhileRetrying extends RuntimeException {
 
         CircuitOpenedWhileRetrying() {
@@ -138,7 +173,7 @@ class PiggyBank implements AcquiringBank {
 
         @Override
         public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-            log.info("Retrying payment {} with the Piggy Bank (retry {}): {}", retryable.getName(),
+            log.info("Retrying {} with the Piggy Bank (retry {}): {}", retryable.getName(),
                     state.getRetryCount(), state.getLastException().getMessage());
         }
     }

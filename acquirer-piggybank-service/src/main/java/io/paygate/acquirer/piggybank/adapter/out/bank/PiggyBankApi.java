@@ -2,6 +2,7 @@ package io.paygate.acquirer.piggybank.adapter.out.bank;
 
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -15,10 +16,11 @@ import org.springframework.web.client.RestClientException;
 import java.io.IOException;
 
 /**
- * One request to the Piggy Bank's {@code POST /payments}, and what its answer means.
- * Only a definitive answer becomes a {@link BankDecision}. No answer (a 5xx or 429, no connection, no answer in time)
- * is a {@link BankUnreachableException} for the retry policy, which the bank's idempotency key makes safe; any other
- * answer is an {@link UnexpectedBankAnswerException}, which asking again would not change.
+ * One request to the Piggy Bank's {@code POST /payments} or {@code POST /payments/{key}/reversals}, and what its
+ * answer means. Only a definitive answer becomes a {@link BankDecision} or a {@link ReversalOutcome}. No answer (a 5xx
+ * or 429, no connection, no answer in time) is a {@link BankUnreachableException} for the retry policy, which the
+ * bank's idempotency key makes safe; any other answer is an {@link UnexpectedBankAnswerException}, which asking again
+ * would not change.
  */
 class PiggyBankApi {
 
@@ -48,10 +50,40 @@ class PiggyBankApi {
         }
     }
 
+    /** The payment id is the authorisation's idempotency key, which is how the bank finds what to reverse. */
+    ReversalOutcome reverse(String paymentId) {
+        try {
+            return client.post()
+                    .uri("/payments/{idempotencyKey}/reversals", paymentId)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchangeForRequiredValue((request, response) -> reversal(response), true);
+        } catch (ResourceAccessException e) {
+            throw new BankUnreachableException("No answer from the Piggy Bank: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReversalOutcome reversal(ConvertibleClientHttpResponse response) throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        if (status.isSameCodeAs(HttpStatus.OK)) {
+            if (Boolean.TRUE.equals(body(response, PiggyBankReversal.class).reversed())) {
+                return ReversalOutcome.REVERSED;
+            }
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 to a reversal without reversing");
+        }
+        // The bank holds no approved authorisation under this key: it declined it, or never received it.
+        if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
+            return ReversalOutcome.NOTHING_TO_REVERSE;
+        }
+        if (status.is5xxServerError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+            throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        }
+        throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value() + " to a reversal");
+    }
+
     private static BankDecision decide(String paymentId, ConvertibleClientHttpResponse response) throws IOException {
         HttpStatusCode status = response.getStatusCode();
         if (status.isSameCodeAs(HttpStatus.OK)) {
-            PiggyBankAnswer answer = answer(response);
+            PiggyBankAnswer answer = body(response, PiggyBankAnswer.class);
             if (Boolean.TRUE.equals(answer.authorized()) && answer.authorizationCode() != null
                     && !answer.authorizationCode().isBlank()) {
                 return new BankDecision.Approved(answer.authorizationCode());
@@ -82,9 +114,9 @@ class PiggyBankApi {
         }
     }
 
-    private static PiggyBankAnswer answer(ConvertibleClientHttpResponse response) {
+    private static <T> T body(ConvertibleClientHttpResponse response, Class<T> type) {
         try {
-            PiggyBankAnswer answer = response.bodyTo(PiggyBankAnswer.class);
+            T answer = response.bodyTo(type);
             if (answer == null) {
                 throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 without a body");
             }

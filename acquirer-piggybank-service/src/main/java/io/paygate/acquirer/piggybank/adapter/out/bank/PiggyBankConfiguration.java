@@ -17,7 +17,10 @@ class PiggyBankConfiguration {
         return httpClient(properties);
     }
 
-    /** One per instance: each replica judges the bank by the payments it sent itself. */
+    /**
+     * One per instance: each replica judges the bank by the calls it made itself. Authorisations and reversals share
+     * it, since both find the same bank up or down (see {@link PiggyBank}).
+     */
     @Bean
     CircuitBreaker piggyBankCircuitBreaker(PiggyBankProperties properties) {
         return CircuitBreaker.of("piggyBank", properties.circuitBreaker().config());
@@ -27,7 +30,7 @@ class PiggyBankConfiguration {
     PiggyBank piggyBank(PiggyBankProperties properties, HttpClient piggyBankHttpClient, RestClient.Builder restClients,
                         CircuitBreaker piggyBankCircuitBreaker) {
         return new PiggyBank(new PiggyBankApi(restClient(properties, piggyBankHttpClient, restClients)),
-                properties.retry().policy(), piggyBankCircuitBreaker);
+                properties.retry().policy(), properties.reversalRetry().policy(), piggyBankCircuitBreaker);
     }
 
     /** Named so that the health endpoint lists it as {@code piggyBank}. */

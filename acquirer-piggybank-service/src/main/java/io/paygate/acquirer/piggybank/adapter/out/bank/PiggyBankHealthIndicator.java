@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.Status;
 class PiggyBankHealthIndicator implements HealthIndicator {
 
     static final Status CIRCUIT_OPEN = new Status("CIRCUIT_OPEN",
-            "The Piggy Bank gave recent payments no answer: payments are declined 20091 without calling it");
+            "The Piggy Bank gave recent calls no answer: payments are declined 20091 and reversals deferred without calling it");
 
     private final CircuitBreaker circuitBreaker;
 

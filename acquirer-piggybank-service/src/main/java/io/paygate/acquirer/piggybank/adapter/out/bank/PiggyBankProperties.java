@@ -15,18 +15,21 @@ import java.util.Objects;
  * @param url            base URL of the bank's API
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout    how long to wait for the answer to one request
- * @param retry          how to retry requests that got no answer
+ * @param retry          how to retry authorisations that got no answer: within the few seconds a merchant waits
+ * @param reversalRetry  how to retry reversals that got no answer; when these retries are spent too, the reversal
+ *                       is asked again later, from the broker, so nobody waits on it and its budget may be longer
  * @param circuitBreaker when to stop asking a bank that recent payments found down
  */
 @ConfigurationProperties("paygate.piggybank")
 public record PiggyBankProperties(URI url, Duration connectTimeout, Duration readTimeout, Retry retry,
-                                  CircuitBreaker circuitBreaker) {
+                                  Retry reversalRetry, CircuitBreaker circuitBreaker) {
 
     public PiggyBankProperties {
         Objects.requireNonNull(url, "paygate.piggybank.url");
         Objects.requireNonNull(connectTimeout, "paygate.piggybank.connect-timeout");
         Objects.requireNonNull(readTimeout, "paygate.piggybank.read-timeout");
         Objects.requireNonNull(retry, "paygate.piggybank.retry");
+        Objects.requireNonNull(reversalRetry, "paygate.piggybank.reversal-retry");
         Objects.requireNonNull(circuitBreaker, "paygate.piggybank.circuit-breaker");
     }
 
@@ -42,9 +45,10 @@ public record PiggyBankProperties(URI url, Duration connectTimeout, Duration rea
     public record Retry(long maxRetries, Duration delay, double multiplier, Duration maxDelay, Duration jitter) {
 
         public Retry {
-            Objects.requireNonNull(delay, "paygate.piggybank.retry.delay");
-            Objects.requireNonNull(maxDelay, "paygate.piggybank.retry.max-delay");
-            Objects.requireNonNull(jitter, "paygate.piggybank.retry.jitter");
+            // Shared by paygate.piggybank.retry and paygate.piggybank.reversal-retry.
+            Objects.requireNonNull(delay, "retry delay");
+            Objects.requireNonNull(maxDelay, "retry max-delay");
+            Objects.requireNonNull(jitter, "retry jitter");
         }
 
         /** Retries only when the bank gave no answer; an answer, even a refusal, is final. */

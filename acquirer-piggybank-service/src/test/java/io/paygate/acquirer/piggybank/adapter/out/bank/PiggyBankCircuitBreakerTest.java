@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.card.CardData;
 import org.junit.jupiter.api.AfterAll;
@@ -187,6 +188,30 @@ class PiggyBankCircuitBreakerTest {
         assertThat(output).doesNotContain(APPROVED_CARD).doesNotContain(UNAVAILABLE_CARD);
     }
 
+    @Test
+    void defers_a_reversal_without_calling_the_bank_while_the_circuit_is_open() {
+        CardAuthorization approved = authorization(APPROVED_CARD);
+        piggyBank.authorize(approved);
+        open();
+
+        assertThat(piggyBank.reverse(approved.paymentId())).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+
+        assertThat(bank.reversalsOf(approved.paymentId())).isEmpty();
+    }
+
+    @Test
+    void counts_reversals_the_bank_leaves_unanswered_against_the_same_bank_as_payments() {
+        bank.failNextReversals(MINIMUM_PAYMENTS * 4);
+
+        IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> assertThat(piggyBank.reverse(paymentId()))
+                .isEqualTo(ReversalOutcome.BANK_UNAVAILABLE));
+
+        assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
+        int requestsBefore = bank.requestCount();
+        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.IssuerUnavailable.class);
+        assertThat(bank.requestCount()).isEqualTo(requestsBefore);
+    }
+
     private void open() {
         IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> authorize(UNAVAILABLE_CARD));
         assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
@@ -198,11 +223,12 @@ class PiggyBankCircuitBreakerTest {
 
     private PiggyBank piggyBank(PiggyBankProperties.Retry retry) {
         // Nothing here stalls: a generous read timeout keeps a cold first request from turning into a retry.
-        var properties = new PiggyBankProperties(bank.url(), Duration.ofSeconds(1), Duration.ofSeconds(2), retry, BREAKER);
+        var properties = new PiggyBankProperties(bank.url(), Duration.ofSeconds(1), Duration.ofSeconds(2), retry, retry,
+                BREAKER);
         HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
-                retry.policy(), circuitBreaker);
+                retry.policy(), retry.policy(), circuitBreaker);
     }
 
     private static long occurrences(CapturedOutput output, String regex) {

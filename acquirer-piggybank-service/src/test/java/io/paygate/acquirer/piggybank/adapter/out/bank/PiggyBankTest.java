@@ -3,6 +3,7 @@ package io.paygate.acquirer.piggybank.adapter.out.bank;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.card.CardData;
 import org.junit.jupiter.api.AfterAll;
@@ -166,14 +167,99 @@ class PiggyBankTest {
         assertThat(decision).isInstanceOf(BankDecision.IssuerUnavailable.class);
     }
 
+    @Test
+    void reverses_an_authorization_the_bank_approved_under_the_payment_id() {
+        PiggyBank piggyBank = piggyBank(bank.url());
+        CardAuthorization authorization = authorization("4111111111111111");
+        assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Approved.class);
+
+        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+
+        assertThat(outcome).isEqualTo(ReversalOutcome.REVERSED);
+        assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
+                .containsExactly(200);
+    }
+
+    @Test
+    void finds_nothing_to_reverse_for_a_payment_the_bank_refused() {
+        PiggyBank piggyBank = piggyBank(bank.url());
+        CardAuthorization authorization = authorization("4111111111111112");
+        assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Refused.class);
+
+        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+
+        assertThat(outcome).isEqualTo(ReversalOutcome.NOTHING_TO_REVERSE);
+        assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
+                .containsExactly(404);
+    }
+
+    @Test
+    void retries_a_reversal_the_bank_cannot_take_now_under_the_same_payment_id() {
+        PiggyBank piggyBank = piggyBank(bank.url());
+        CardAuthorization authorization = authorization("4111111111111111");
+        piggyBank.authorize(authorization);
+        bank.failNextReversals(2);
+
+        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+
+        assertThat(outcome).isEqualTo(ReversalOutcome.REVERSED);
+        assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
+                .containsExactly(503, 503, 200);
+    }
+
+    @Test
+    void finds_the_bank_unavailable_for_a_reversal_once_its_retries_are_spent() {
+        String paymentId = paymentId();
+        bank.failNextReversals(4);
+
+        ReversalOutcome outcome = piggyBank(bank.url()).reverse(paymentId);
+
+        assertThat(outcome).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+        assertThat(bank.reversalsOf(paymentId)).extracting(PiggyBankDouble.Reversal::status)
+                .containsExactly(503, 503, 503, 503);
+    }
+
+    @Test
+    void retries_a_reversal_the_bank_does_not_answer_in_time() {
+        String paymentId = paymentId();
+        bank.stallNext(1);
+
+        ReversalOutcome outcome = piggyBank(bank.url()).reverse(paymentId);
+
+        assertThat(outcome).isEqualTo(ReversalOutcome.NOTHING_TO_REVERSE);
+        assertThat(bank.reversalsOf(paymentId)).hasSize(2);
+    }
+
+    @Test
+    void finds_the_bank_unavailable_for_a_reversal_when_it_cannot_be_reached() throws IOException {
+        URI nobodyListens;
+        try (var socket = new ServerSocket(0)) {
+            nobodyListens = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        assertThat(piggyBank(nobodyListens).reverse(paymentId())).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+    }
+
+    @Test
+    void does_not_retry_an_answer_to_a_reversal_outside_the_banks_api() {
+        String paymentId = paymentId();
+        bank.answerNextReversalWith(409);
+
+        assertThatThrownBy(() -> piggyBank(bank.url()).reverse(paymentId))
+                .hasCauseInstanceOf(UnexpectedBankAnswerException.class)
+                .hasMessageContaining(paymentId);
+        assertThat(bank.reversalsOf(paymentId)).hasSize(1);
+    }
+
     private PiggyBank piggyBank(URI url) {
-        var properties = new PiggyBankProperties(url, Duration.ofMillis(500), Duration.ofMillis(300),
-                new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5)),
+        var retry = new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5));
+        var properties = new PiggyBankProperties(url, Duration.ofMillis(500), Duration.ofMillis(300), retry, retry,
                 new PiggyBankProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
         HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
-                properties.retry().policy(), CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()));
+                properties.retry().policy(), properties.reversalRetry().policy(),
+                CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()));
     }
 
     private static CardAuthorization authorization(String cardNumber) {
