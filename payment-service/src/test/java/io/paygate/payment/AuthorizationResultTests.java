@@ -4,7 +4,6 @@ import io.paygate.events.AuthorizationResult;
 import io.paygate.events.MessageHeaders;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
-import io.paygate.events.card.CardCipher;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.RecordedDecision;
@@ -12,28 +11,15 @@ import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,59 +39,15 @@ import static org.awaitility.Awaitility.await;
  * How results come back: through the shared durable queue even when another instance asked, at most once in effect,
  * and to the dead-letter queue when they cannot be read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
+@TestPropertySource(properties = "paygate.payments.authorization-timeout=1s")
 @ExtendWith(OutputCaptureExtension.class)
-class AuthorizationResultTests {
+class AuthorizationResultTests extends ServiceIntegrationTest {
 
-    private static final TestIsolation ISOLATION = new TestIsolation();
     private static final String SILENT_CARD = "4000000000000010";
     private static final Duration WITHIN = Duration.ofSeconds(10);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("spring.mongodb.database", () -> ISOLATION.database);
-        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
-        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
-        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
-        registry.add("paygate.payments.authorization-timeout", () -> "1s");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    MessageConverter converter;
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
-    @Autowired
-    CardCipher cardCipher;
     @Autowired
     PaymentStore store;
-
-    private FakeAcquirer acquirer;
-    private PaymentApi api;
-
-    @BeforeAll
-    void startAcquirer() {
-        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
-        api = new PaymentApi(port, ISOLATION.acquirer);
-    }
-
-    @AfterAll
-    void removeQueues() {
-        listeners.stop();
-        acquirer.close();
-        admin.deleteQueue(ISOLATION.resultsQueue);
-        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
-    }
 
     /** A payment the fake acquirer received and left unanswered: the request ended 202 Pending. */
     private String pendingPayment(String merchant) {
@@ -171,7 +113,7 @@ class AuthorizationResultTests {
         Message unreadable = MessageBuilder.withBody("{\"paymentId\": ".getBytes(StandardCharsets.UTF_8))
                 .andProperties(properties).build();
 
-        rabbit.send("", ISOLATION.resultsQueue, unreadable);
+        rabbit.send("", isolation.resultsQueue, unreadable);
 
         assertThat(awaitDeadLetter("{\"paymentId\": ")).isEqualTo("{\"paymentId\": ");
     }
@@ -181,7 +123,7 @@ class AuthorizationResultTests {
         String merchant = TestIsolation.merchantId();
         String id = pendingPayment(merchant);
 
-        rabbit.convertAndSend("", ISOLATION.resultsQueue, AuthorizationResult.approved(id, "v2", Instant.now()),
+        rabbit.convertAndSend("", isolation.resultsQueue, AuthorizationResult.approved(id, "v2", Instant.now()),
                 message -> {
                     message.getMessageProperties().setHeader(MessageHeaders.VERSION, 2);
                     return message;
@@ -211,7 +153,7 @@ class AuthorizationResultTests {
     void records_exactly_one_of_several_racing_decisions() throws Exception {
         Payment pending = Payment.request(TestIsolation.merchantId(), new Money(1050, "GBP"),
                 CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now());
-        store.insert(pending, StoredCommands.of(pending, ISOLATION.acquirer, cardCipher), Instant.now().plusSeconds(60));
+        store.insert(pending, StoredCommands.of(pending, isolation.acquirer, cardCipher), Instant.now().plusSeconds(60));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Optional<RecordedDecision>>> outcomes = new ArrayList<>();
@@ -239,7 +181,7 @@ class AuthorizationResultTests {
     /** The body of the first dead letter that contains the text; others, from earlier tests, are skipped. */
     private String awaitDeadLetter(String text) {
         return await().atMost(WITHIN).until(() -> {
-            Message message = rabbit.receive(Topology.deadLetterQueue(ISOLATION.resultsQueue));
+            Message message = rabbit.receive(Topology.deadLetterQueue(isolation.resultsQueue));
             return message == null ? null : new String(message.getBody(), StandardCharsets.UTF_8);
         }, body -> body != null && body.contains(text));
     }

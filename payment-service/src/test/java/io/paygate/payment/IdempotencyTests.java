@@ -1,26 +1,12 @@
 package io.paygate.payment;
 
 import io.paygate.events.AuthorizationResult;
-import io.paygate.events.Topology;
-import io.paygate.events.card.CardCipher;
 import io.paygate.payment.FakeAcquirer.ReceivedCommand;
 import io.paygate.payment.PaymentApi.Answer;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,60 +30,20 @@ import static org.awaitility.Awaitility.await;
  * Idempotency keys through the HTTP API, after the IETF Idempotency-Key draft: a retry gets the first answer again
  * and never makes a second payment or a second call to the bank.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-class IdempotencyTests {
+class IdempotencyTests extends ServiceIntegrationTest {
 
-    private static final TestIsolation ISOLATION = new TestIsolation();
     private static final String APPROVED_CARD = "4111111111111111";
     private static final String SILENT_CARD = "4000000000000010";
     private static final Duration AUTHORIZATION_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("spring.mongodb.database", () -> ISOLATION.database);
-        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
-        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
-        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
+    static void authorizationTimeout(DynamicPropertyRegistry registry) {
         registry.add("paygate.payments.authorization-timeout", AUTHORIZATION_TIMEOUT::toString);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    MessageConverter converter;
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    CardCipher cardCipher;
-
-    private FakeAcquirer acquirer;
-    private PaymentApi api;
-
-    @BeforeAll
-    void startAcquirer() {
-        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
-        api = new PaymentApi(port, ISOLATION.acquirer);
-    }
-
-    @AfterAll
-    void removeQueues() {
-        listeners.stop();
-        acquirer.close();
-        admin.deleteQueue(ISOLATION.resultsQueue);
-        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
-    }
 
     private static String key() {
         return "key-" + TestIsolation.random(12);

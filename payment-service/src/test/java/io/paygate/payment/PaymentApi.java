@@ -28,8 +28,17 @@ final class PaymentApi {
     private final String acquirer;
 
     PaymentApi(int port, String acquirer) {
-        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), acquirer);
+    }
+
+    private PaymentApi(RestTestClient client, String acquirer) {
+        this.client = client;
         this.acquirer = acquirer;
+    }
+
+    /** The same service, called for merchants whose contract names another acquirer. */
+    PaymentApi withAcquirer(String otherAcquirer) {
+        return new PaymentApi(client, otherAcquirer);
     }
 
     static String cardPayment(String number, String cvv) {

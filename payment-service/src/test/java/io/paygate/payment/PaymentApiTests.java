@@ -3,38 +3,23 @@ package io.paygate.payment;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.AuthorizePayment;
 import io.paygate.events.MessageHeaders;
-import io.paygate.events.Topology;
-import io.paygate.events.card.CardCipher;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.payment.FakeAcquirer.ReceivedCommand;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.adapter.in.schedule.SweepSchedule;
 import io.paygate.payment.application.ValidationError;
-import io.paygate.testing.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -52,61 +37,17 @@ import static org.awaitility.Awaitility.await;
  * The payment API end to end inside the service: HTTP in, MongoDB, the authorisation command out over RabbitMQ to a
  * fake acquirer, its result back in through both result queues.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
+@TestPropertySource(properties = "paygate.payments.authorization-timeout=3s")
 @ExtendWith(OutputCaptureExtension.class)
-class PaymentApiTests {
+class PaymentApiTests extends ServiceIntegrationTest {
 
-    private static final TestIsolation ISOLATION = new TestIsolation();
     private static final String APPROVED_CARD = "4111111111111111";
     private static final String DECLINED_CARD = "4000000000000002";
     private static final String SILENT_CARD = "4000000000000010";
     private static final String CVV = "987";
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("spring.mongodb.database", () -> ISOLATION.database);
-        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
-        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
-        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
-        registry.add("paygate.payments.authorization-timeout", () -> "3s");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    MessageConverter converter;
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    CardCipher cardCipher;
-
-    private FakeAcquirer acquirer;
-    private PaymentApi api;
-
-    @BeforeAll
-    void startAcquirer() {
-        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
-        api = new PaymentApi(port, ISOLATION.acquirer);
-    }
-
-    @AfterAll
-    void removeQueues() {
-        listeners.stop();
-        acquirer.close();
-        admin.deleteQueue(ISOLATION.resultsQueue);
-        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
-    }
 
     @Test
     void authorizes_a_payment_through_the_acquirer_and_answers_201(CapturedOutput output) {

@@ -4,29 +4,16 @@ import io.paygate.events.AuthorizationResult;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.ReversePayment;
 import io.paygate.events.Topology;
-import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.payment.PaymentApi.Answer;
-import io.paygate.testing.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,13 +29,9 @@ import static org.awaitility.Awaitility.await;
  * unconfirmed ones are published again, overdue ones sent again, and a payment without answer at its final deadline
  * is declined {@code 20068} and reversed at the bank.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class RecoveryTests {
+class RecoveryTests extends ServiceIntegrationTest {
 
-    private static final TestIsolation ISOLATION = new TestIsolation();
     private static final String APPROVED_CARD = "4111111111111111";
     private static final String SILENT_CARD = "4000000000000010";
     private static final String CVV = "987";
@@ -56,12 +39,7 @@ class RecoveryTests {
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("spring.mongodb.database", () -> ISOLATION.database);
-        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
-        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
-        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
+    static void shortClock(DynamicPropertyRegistry registry) {
         registry.add("paygate.payments.authorization-timeout", () -> "1s");
         registry.add("paygate.payments.resend-after", () -> "2s");
         registry.add("paygate.payments.final-deadline", () -> FINAL_DEADLINE.toSeconds() + "s");
@@ -70,39 +48,8 @@ class RecoveryTests {
         registry.add("paygate.payments.reversal-retry-max", () -> "1s");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    MessageConverter converter;
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    CardCipher cardCipher;
-
-    private FakeAcquirer acquirer;
-    private PaymentApi api;
-
-    @BeforeAll
-    void startAcquirer() {
-        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
-        api = new PaymentApi(port, ISOLATION.acquirer);
-    }
-
-    @AfterAll
-    void removeQueues() {
-        listeners.stop();
-        acquirer.close();
-        admin.deleteQueue(ISOLATION.resultsQueue);
-        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
-    }
 
     @Test
     void stores_the_sealed_command_with_the_payment_and_marks_it_published_once_the_broker_confirms() {
@@ -112,7 +59,7 @@ class RecoveryTests {
 
         Document stored = stored(id);
         Document outbox = stored.get("outbox", Document.class);
-        assertThat(outbox.getString("acquirer")).isEqualTo(ISOLATION.acquirer);
+        assertThat(outbox.getString("acquirer")).isEqualTo(isolation.acquirer);
         assertThat(outbox.getString("replyTo")).startsWith("result.payment-service-");
         assertThat(outbox.getInteger("sent")).isEqualTo(1);
         assertThat(outbox.get("publishedOn")).isNotNull();
@@ -133,21 +80,21 @@ class RecoveryTests {
         Document stored = stored(answer.text("id"));
         assertThat(stored.getString("status")).isEqualTo("Authorized");
         assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card")
-                .containsEntry("acquirer", ISOLATION.acquirer);
+                .containsEntry("acquirer", isolation.acquirer);
         assertThat(stored).doesNotContainKeys("sweepDueAt", "reversal");
     }
 
     @Test
     void publishes_again_a_command_no_acquirer_queue_took_once_the_queue_exists() {
         String lateAcquirer = "test-" + TestIsolation.random(10);
-        PaymentApi lateApi = new PaymentApi(port, lateAcquirer);
+        PaymentApi lateApi = api.withAcquirer(lateAcquirer);
         String merchant = TestIsolation.merchantId();
         Answer answer = lateApi.post(merchant, PaymentApi.cardPayment(APPROVED_CARD, CVV));
         assertThat(answer.status()).isEqualTo(202);
         String id = answer.text("id");
         assertThat(stored(id).get("outbox", Document.class)).doesNotContainKey("publishedOn");
 
-        try (FakeAcquirer started = new FakeAcquirer(lateAcquirer, connections, rabbit, admin, converter, cardCipher)) {
+        try (FakeAcquirer started = fakeAcquirer(lateAcquirer)) {
             await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("status").equals("Authorized"));
             assertThat(started.commandsFor(id)).hasSize(1);
             assertThat(stored(id).get("outbox", Document.class).getInteger("sent")).isGreaterThan(1);

@@ -1,7 +1,5 @@
 package io.paygate.payment;
 
-import io.paygate.events.Topology;
-import io.paygate.events.card.CardCipher;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentStore;
@@ -9,21 +7,10 @@ import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,56 +30,17 @@ import static org.awaitility.Awaitility.await;
  * The application's own scheduled sweeper is kept out of the race by an interval longer than the test.
  */
 @SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-class SweeperClaimTests {
+@TestPropertySource(properties = "paygate.payments.sweep-interval=1h")
+class SweeperClaimTests extends ServiceIntegrationTest {
 
-    private static final TestIsolation ISOLATION = new TestIsolation();
     private static final int PAYMENTS = 30;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("spring.mongodb.database", () -> ISOLATION.database);
-        registry.add("paygate.payments.results-queue", () -> ISOLATION.resultsQueue);
-        registry.add("paygate.card-encryption.keys", () -> ISOLATION.cardKeys);
-        registry.add("paygate.card-encryption.active-key-id", () -> ISOLATION.cardKeyId);
-        registry.add("paygate.payments.sweep-interval", () -> "1h");
-    }
-
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    MessageConverter converter;
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
-    @Autowired
-    CardCipher cardCipher;
     @Autowired
     PaymentStore store;
     @Autowired
     AuthorizationPublisher publisher;
     @Autowired
     BankReversals reversals;
-
-    private FakeAcquirer acquirer;
-
-    @BeforeAll
-    void startAcquirer() {
-        acquirer = new FakeAcquirer(ISOLATION.acquirer, connections, rabbit, admin, converter, cardCipher);
-    }
-
-    @AfterAll
-    void removeQueues() {
-        listeners.stop();
-        acquirer.close();
-        admin.deleteQueue(ISOLATION.resultsQueue);
-        admin.deleteQueue(Topology.deadLetterQueue(ISOLATION.resultsQueue));
-    }
 
     @Test
     void two_sweepers_never_both_claim_one_payment() throws Exception {
@@ -127,7 +75,7 @@ class SweeperClaimTests {
         Instant now = Instant.now();
         Payment payment = Payment.request(merchant, new Money(1050, "GBP"), CardSummary.of("4000000000000010", 12, 2030),
                 null, null, null, now);
-        store.insert(payment, StoredCommands.of(payment, ISOLATION.acquirer, cardCipher), now);
+        store.insert(payment, StoredCommands.of(payment, isolation.acquirer, cardCipher), now);
         store.markPublished(payment.id(), now, now.minusMillis(1));
     }
 

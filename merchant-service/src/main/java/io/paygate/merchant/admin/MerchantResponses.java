@@ -3,6 +3,7 @@ package io.paygate.merchant.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.paygate.merchant.apikey.MerchantApiKey;
 import io.paygate.merchant.merchant.ApiKeyRotation.IssuedApiKey;
 import io.paygate.merchant.merchant.Merchant;
@@ -27,10 +28,9 @@ final class MerchantResponses {
     private MerchantResponses() {
     }
 
-    /** The answer to {@code POST /merchants}: with {@link NewApiKey}, the only places an API key is in clear. */
-    @Schema(name = "CreatedMerchant", description = "The new merchant, with its first API key.")
-    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on", "api_key"})
-    record CreatedMerchant(
+    /** What every answer about a merchant shows first: who it is and its contract with the acquirer. */
+    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on"})
+    record MerchantSummary(
             @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
             @Schema(description = NAME, example = "Books & Co") String name,
             @Schema(description = ContractRequest.ACQUIRER, example = "piggybank") String acquirer,
@@ -41,42 +41,38 @@ final class MerchantResponses {
             List<String> currencies,
             @JsonProperty("created_on")
             @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
-            Instant createdOn,
+            Instant createdOn) {
+
+        static MerchantSummary of(Merchant merchant) {
+            return new MerchantSummary(merchant.id(), merchant.name(), merchant.contract().acquirer(),
+                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(), merchant.createdOn());
+        }
+    }
+
+    /** The answer to {@code POST /merchants}: with {@link NewApiKey}, the only places an API key is in clear. */
+    @Schema(name = "CreatedMerchant", description = "The new merchant, with its first API key.")
+    record CreatedMerchant(
+            @JsonUnwrapped MerchantSummary merchant,
             @JsonProperty("api_key")
             @Schema(description = API_KEY, example = "sk_sbox_m73dzbpy7cf3gfd7gj3kcyqbnyp") String apiKey) {
 
         static CreatedMerchant of(RegisteredMerchant registered) {
-            Merchant merchant = registered.merchant();
-            return new CreatedMerchant(merchant.id(), merchant.name(), merchant.contract().acquirer(),
-                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(), merchant.createdOn(),
-                    registered.apiKey().reveal());
+            return new CreatedMerchant(MerchantSummary.of(registered.merchant()), registered.apiKey().reveal());
         }
     }
 
     /** A merchant as the admin API shows it: its keys by id and display prefix only. */
     @Schema(name = "Merchant", description = "A merchant, its acquirer contract and its API keys (never the keys "
             + "themselves).")
-    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on", "api_keys"})
     record MerchantDetails(
-            @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
-            @Schema(description = NAME, example = "Books & Co") String name,
-            @Schema(description = ContractRequest.ACQUIRER, example = "piggybank") String acquirer,
-            @JsonProperty("acquirer_merchant_id")
-            @Schema(description = ContractRequest.ACQUIRER_MERCHANT_ID, example = "piggy-books-42")
-            String acquirerMerchantId,
-            @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]")
-            List<String> currencies,
-            @JsonProperty("created_on")
-            @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
-            Instant createdOn,
+            @JsonUnwrapped MerchantSummary merchant,
             @JsonProperty("api_keys")
             @ArraySchema(arraySchema = @Schema(description = "Every key the merchant was given, oldest first, "
                     + "revoked ones included."))
             List<ApiKeySummary> apiKeys) {
 
         static MerchantDetails of(Merchant merchant) {
-            return new MerchantDetails(merchant.id(), merchant.name(), merchant.contract().acquirer(),
-                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(), merchant.createdOn(),
+            return new MerchantDetails(MerchantSummary.of(merchant),
                     merchant.apiKeys().stream().map(ApiKeySummary::of).toList());
         }
     }
