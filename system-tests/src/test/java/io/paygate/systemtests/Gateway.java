@@ -26,13 +26,26 @@ final class Gateway {
 
     private final URI base;
     private final HttpClient client;
+    private final HttpClient browser;
 
     Gateway(int port, Path certificate) {
-        this.base = URI.create("https://localhost:" + port);
+        this.base = URI.create("https://localhost:" + port + "/");
+        SSLContext trustingTheStack = trusting(certificate);
         this.client = HttpClient.newBuilder()
-                .sslContext(trusting(certificate))
+                .sslContext(trustingTheStack)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        // API calls must see a redirect as it is; a page is what a browser ends up showing.
+        this.browser = HttpClient.newBuilder()
+                .sslContext(trustingTheStack)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** The gateway's base URI, {@code https://localhost:<port>/}. */
+    URI baseUri() {
+        return base;
     }
 
     Reply post(String path, String bearer, String jsonBody) {
@@ -44,12 +57,21 @@ final class Gateway {
         return send(request(path, bearer).GET());
     }
 
+    /** What a browser shows for the path: redirects followed, no credentials. */
+    Reply page(String path) {
+        return send(browser, request(path, null).GET());
+    }
+
     private HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     private Reply send(HttpRequest.Builder request) {
+        return send(client, request);
+    }
+
+    private static Reply send(HttpClient client, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);
@@ -61,7 +83,8 @@ final class Gateway {
         }
     }
 
-    private static SSLContext trusting(Path certificate) {
+    /** A TLS context that trusts the stack's development certificate and nothing else. */
+    static SSLContext trusting(Path certificate) {
         try (InputStream in = Files.newInputStream(certificate)) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);

@@ -33,8 +33,14 @@ final class LocalStack {
         environment.put("PAYGATE_NO_BUILD", "1");
     }
 
-    /** Starts from an empty state directory: no data, fresh secrets and certificate. */
+    /**
+     * Starts from an empty state directory: no data, fresh secrets and certificate. A stack that an interrupted
+     * earlier run left behind in this directory is stopped first, or its processes would outlive their pid files.
+     */
     void upFromScratch() {
+        if (Files.isDirectory(home.resolve("run"))) {
+            down();
+        }
         deleteRecursively(home);
         up();
     }

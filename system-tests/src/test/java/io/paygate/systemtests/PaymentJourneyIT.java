@@ -4,9 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A merchant's journey through the real stack: every service a separate JVM started by {@code ./paygate},
  * the MongoDB wire server, the local RabbitMQ and the Piggy Bank simulator, driven over HTTPS.
  */
+@ExtendWith(SharedStack.Extension.class)
 class PaymentJourneyIT {
 
     private static final String APPROVED_CARD = "4111111111111111";
@@ -38,22 +39,16 @@ class PaymentJourneyIT {
     private static final List<String> CARDS = List.of(APPROVED_CARD, DECLINED_CARD, BANK_UNAVAILABLE_CARD);
 
     private static LocalStack stack;
+    private static SharedStack shared;
     private static Gateway gateway;
     private static String apiKey;
 
     @BeforeAll
-    static void startStack() {
-        stack = new LocalStack();
-        stack.upFromScratch();
-        gateway = new Gateway(stack.port("GATEWAY_PORT"), stack.certificate());
+    static void connect(SharedStack running) {
+        shared = running;
+        stack = running.local();
+        gateway = running.gateway();
         apiKey = createMerchant("E2E Books");
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.down();
-        }
     }
 
     @Test
@@ -151,9 +146,13 @@ class PaymentJourneyIT {
         assertNoClearCardInTheDatabase();
 
         stack.down();
-        assertNoClearCardIn(stack.home().resolve("logs"));
-        assertNoClearCardIn(stack.home().resolve("data"));
-        stack.up();
+        try {
+            assertNoClearCardIn(stack.home().resolve("logs"));
+            assertNoClearCardIn(stack.home().resolve("data"));
+        } finally {
+            // The stack is shared with the other end-to-end classes.
+            stack.up();
+        }
 
         Gateway.Reply read = gateway.get("/payments/" + paymentId, apiKey);
         assertThat(read.status()).isEqualTo(200);
@@ -175,12 +174,7 @@ class PaymentJourneyIT {
     }
 
     private static String createMerchant(String name) {
-        Gateway.Reply created = gateway.post("/merchants", stack.secret("admin-token"), """
-                {"name": "%s", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e",
-                 "currencies": ["GBP", "EUR", "USD"]}
-                """.formatted(name));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.text("api_key");
+        return shared.createMerchant(name, List.of("GBP", "EUR", "USD"));
     }
 
     private static JsonNode bankStats() {

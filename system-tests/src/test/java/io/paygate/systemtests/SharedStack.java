@@ -1,0 +1,92 @@
+package io.paygate.systemtests;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one running PayGate of a test JVM. Starting the stack costs ~45 s on two cores, so every end-to-end class
+ * shares it: a class declares {@code @ExtendWith(SharedStack.Extension.class)} and takes a {@code SharedStack}
+ * parameter in its {@code @BeforeAll}. The first class to ask starts it; it stops when JUnit closes the root
+ * context at the end of the run, or at JVM shutdown if the run is interrupted.
+ *
+ * <p>Classes must not depend on each other's data: each creates its own merchants. A class that stops the stack
+ * (a restart test) starts it again before it returns.
+ */
+final class SharedStack implements AutoCloseable {
+
+    private final LocalStack local;
+    private final Gateway gateway;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private SharedStack(LocalStack local) {
+        this.local = local;
+        this.gateway = new Gateway(local.port("GATEWAY_PORT"), local.certificate());
+    }
+
+    private static SharedStack start() {
+        LocalStack local = new LocalStack();
+        try {
+            local.upFromScratch();
+        } catch (RuntimeException e) {
+            // A partial start leaves processes behind; nobody would close a stack that was never handed out.
+            local.down();
+            throw e;
+        }
+        SharedStack stack = new SharedStack(local);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "paygate-e2e-down"));
+        return stack;
+    }
+
+    LocalStack local() {
+        return local;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    String adminToken() {
+        return local.secret("admin-token");
+    }
+
+    /** Registers a merchant with the Piggy Bank contract through the admin API and returns its first API key. */
+    String createMerchant(String name, List<String> currencies) {
+        Gateway.Reply created = gateway.post("/merchants", adminToken(), """
+                {"name": "%s", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e", "currencies": [%s]}
+                """.formatted(name, currencies.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.text("api_key");
+    }
+
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            local.down();
+        }
+    }
+
+    /** Hands the shared stack to test classes, starting it for the first one. */
+    static final class Extension implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == SharedStack.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // The root context lives as long as the run, and closes what its store holds when the run ends.
+            return context.getRoot().getStore(NAMESPACE)
+                    .computeIfAbsent(SharedStack.class, key -> start(), SharedStack.class);
+        }
+    }
+}
