@@ -10,60 +10,26 @@ import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.support.amqp.OutgoingMessage;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * The adapter as deployed: real RabbitMQ, a real HTTP bank, commands in, results out. Each run uses its own
- * acquirer code, so test JVMs sharing the broker never take each other's commands.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
-class AuthorizationFlowTest {
+/** Authorization commands as deployed: real RabbitMQ, a real HTTP bank, commands in, results out. */
+class AuthorizationFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String COMMAND_QUEUE = Topology.acquirerQueue(ACQUIRER);
@@ -75,54 +41,21 @@ class AuthorizationFlowTest {
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
+    AuthorizationFlowTest() {
+        super(ACQUIRER, bank);
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("paygate.acquirer.code", () -> ACQUIRER);
-        registry.add("paygate.card-encryption.keys", () -> "test:" + CARD_KEY);
-        registry.add("paygate.card-encryption.active-key-id", () -> "test");
-        registry.add("paygate.piggybank.url", () -> bank.url().toString());
+        registerAdapter(registry, ACQUIRER, CARD_KEY, bank);
         registry.add("paygate.piggybank.retry.delay", () -> "20ms");
         registry.add("paygate.piggybank.retry.max-delay", () -> "100ms");
         registry.add("paygate.piggybank.retry.jitter", () -> "10ms");
     }
 
-    @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
-
-    @LocalServerPort
-    int port;
-
-    private final Map<String, List<Message>> results = new ConcurrentHashMap<>();
-    private final Map<String, List<Message>> deadLetters = new ConcurrentHashMap<>();
-
     @BeforeAll
     void listenForResults() {
-        // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
-        Queue replies = new Queue(REPLY_QUEUE, true, false, false);
-        admin.declareQueue(replies);
-        Binding binding = BindingBuilder.bind(replies)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(REPLY_TO);
-        admin.declareBinding(binding);
-    }
-
-    @AfterAll
-    void deleteQueuesAndStopBank() {
-        listeners.stop();
-        admin.deleteQueue(COMMAND_QUEUE);
-        admin.deleteQueue(DEAD_LETTER_QUEUE);
-        admin.deleteQueue(REPLY_QUEUE);
-        // The context declares this acquirer's reversal queues too.
-        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER));
-        admin.deleteQueue(Topology.deadLetterQueue(Topology.acquirerReversalQueue(ACQUIRER)));
-        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER) + ".retry");
-        bank.close();
+        listenForResults(REPLY_QUEUE, REPLY_TO);
     }
 
     @Test
@@ -233,12 +166,7 @@ class AuthorizationFlowTest {
     @Test
     void dead_letters_a_command_whose_body_does_not_convert() {
         String paymentId = paymentId();
-        Message garbage = MessageBuilder.withBody("{\"paymentId\": ".getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(paymentId)
-                .setHeader(MessageHeaders.TYPE, AuthorizePayment.TYPE)
-                .setHeader(MessageHeaders.VERSION, AuthorizePayment.VERSION)
-                .build();
+        Message garbage = unconvertible(AuthorizePayment.TYPE, AuthorizePayment.VERSION, paymentId);
 
         rabbit.send(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), garbage);
 
@@ -260,19 +188,10 @@ class AuthorizationFlowTest {
 
     @Test
     void serves_its_health_over_http() throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/actuator/health");
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"status\":\"UP\"");
-        }
-    }
-
-    private void send(AuthorizePayment command) {
-        rabbit.convertAndSend(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), command,
-                OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION, command.paymentId()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
     private Message awaitResult(String paymentId) {
@@ -285,36 +204,16 @@ class AuthorizationFlowTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> !deadLettersFor(paymentId).isEmpty());
     }
 
-    /**
-     * A delivered but unacknowledged command is invisible in the queue's message count. Stopping the consumers closes
-     * their channels, which returns any such command to the queue; an empty queue then proves it was acknowledged.
-     */
     private void awaitCommandQueueSettled() {
-        MessageListenerContainer container = listeners.getListenerContainer("authorizePayment");
-        container.stop();
-        try {
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> admin.getQueueInfo(COMMAND_QUEUE).getMessageCount() == 0);
-        } finally {
-            container.start();
-        }
+        awaitSettled("authorizePayment", COMMAND_QUEUE);
     }
 
     private List<Message> resultsFor(String paymentId) {
-        drain(REPLY_QUEUE, results);
-        return results.getOrDefault(paymentId, List.of());
+        return receivedFrom(REPLY_QUEUE, paymentId);
     }
 
     private List<Message> deadLettersFor(String paymentId) {
-        drain(DEAD_LETTER_QUEUE, deadLetters);
-        return deadLetters.getOrDefault(paymentId, List.of());
-    }
-
-    private void drain(String queue, Map<String, List<Message>> byPaymentId) {
-        for (Message message = rabbit.receive(queue); message != null; message = rabbit.receive(queue)) {
-            byPaymentId.computeIfAbsent(message.getMessageProperties().getMessageId(), id -> new CopyOnWriteArrayList<>())
-                    .add(message);
-        }
+        return receivedFrom(DEAD_LETTER_QUEUE, paymentId);
     }
 
     private AuthorizationResult convert(Message message) {
@@ -332,15 +231,5 @@ class AuthorizationFlowTest {
 
     private static CardData card(String number) {
         return new CardData(number, "737", 12, 2030);
-    }
-
-    private static String paymentId() {
-        return "pay_" + UUID.randomUUID();
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

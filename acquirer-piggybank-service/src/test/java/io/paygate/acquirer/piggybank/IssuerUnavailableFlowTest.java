@@ -5,48 +5,25 @@ import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.AuthorizePayment;
 import io.paygate.events.ResponseCode;
-import io.paygate.events.Topology;
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
-import io.paygate.support.amqp.OutgoingMessage;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -57,14 +34,9 @@ import static org.awaitility.Awaitility.await;
  * The Piggy Bank's circuit breaker as deployed: commands through real RabbitMQ, a real HTTP bank, health over HTTP.
  * Two payments the bank leaves unanswered open the breaker; it then stays open for the rest of each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
-class IssuerUnavailableFlowTest {
+class IssuerUnavailableFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-cb-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String COMMAND_QUEUE = Topology.acquirerQueue(ACQUIRER);
     private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
     private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
     private static final String CARD_KEY = randomKey();
@@ -77,13 +49,13 @@ class IssuerUnavailableFlowTest {
     private static final Duration RETRY_BUDGET = Duration.ofMillis(3500);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
+    IssuerUnavailableFlowTest() {
+        super(ACQUIRER, bank);
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("paygate.acquirer.code", () -> ACQUIRER);
-        registry.add("paygate.card-encryption.keys", () -> "test:" + CARD_KEY);
-        registry.add("paygate.card-encryption.active-key-id", () -> "test");
-        registry.add("paygate.piggybank.url", () -> bank.url().toString());
+        registerAdapter(registry, ACQUIRER, CARD_KEY, bank);
         registry.add("paygate.piggybank.retry.max-retries", () -> 3);
         registry.add("paygate.piggybank.retry.delay", () -> "500ms");
         registry.add("paygate.piggybank.retry.max-delay", () -> "2s");
@@ -94,48 +66,19 @@ class IssuerUnavailableFlowTest {
     }
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
-
-    @Autowired
     CircuitBreaker piggyBankCircuitBreaker;
 
-    @LocalServerPort
-    int port;
-
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Message> results = new ConcurrentHashMap<>();
 
     @BeforeAll
     void listenForResults() {
-        Queue replies = new Queue(REPLY_QUEUE, true, false, false);
-        admin.declareQueue(replies);
-        admin.declareBinding(BindingBuilder.bind(replies)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(REPLY_TO));
+        listenForResults(REPLY_QUEUE, REPLY_TO);
     }
 
     /** With fresh counts; unlike {@code reset()}, this also cancels the pending move to half-open. */
     @AfterEach
     void closeTheCircuit() {
         piggyBankCircuitBreaker.transitionToClosedState();
-    }
-
-    @AfterAll
-    void deleteQueuesAndStopBank() {
-        listeners.stop();
-        admin.deleteQueue(COMMAND_QUEUE);
-        admin.deleteQueue(Topology.deadLetterQueue(COMMAND_QUEUE));
-        admin.deleteQueue(REPLY_QUEUE);
-        // The context declares this acquirer's reversal queues too.
-        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER));
-        admin.deleteQueue(Topology.deadLetterQueue(Topology.acquirerReversalQueue(ACQUIRER)));
-        admin.deleteQueue(Topology.acquirerReversalQueue(ACQUIRER) + ".retry");
-        bank.close();
     }
 
     @Test
@@ -206,40 +149,16 @@ class IssuerUnavailableFlowTest {
         assertThat(piggyBankCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private void send(AuthorizePayment command) {
-        rabbit.convertAndSend(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), command,
-                OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION, command.paymentId()));
-    }
-
     private AuthorizationResult awaitResult(String paymentId) {
         Message message = await().atMost(RETRY_BUDGET.multipliedBy(4)).pollInterval(Duration.ofMillis(10))
-                .until(() -> drainResults().get(paymentId), received -> received != null);
+                .until(() -> receivedFrom(REPLY_QUEUE, paymentId), received -> !received.isEmpty())
+                .getLast();
         return (AuthorizationResult) rabbit.getMessageConverter().fromMessage(message);
     }
 
-    private Map<String, Message> drainResults() {
-        for (Message message = rabbit.receive(REPLY_QUEUE); message != null; message = rabbit.receive(REPLY_QUEUE)) {
-            results.put(message.getMessageProperties().getMessageId(), message);
-        }
-        return results;
-    }
-
     private static AuthorizePayment command(String cardNumber) {
-        String paymentId = "pay_" + UUID.randomUUID();
+        String paymentId = paymentId();
         return new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
                 CIPHER.seal(new CardData(cardNumber, "737", 12, 2030), paymentId), REPLY_TO, Instant.now());
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

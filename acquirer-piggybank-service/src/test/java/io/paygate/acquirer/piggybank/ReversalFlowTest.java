@@ -5,81 +5,49 @@ import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
 import io.paygate.acquirer.piggybank.domain.BankDecision;
 import io.paygate.acquirer.piggybank.domain.CardAuthorization;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
-import io.paygate.events.MessageHeaders;
 import io.paygate.events.ReversePayment;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.events.card.CardData;
 import io.paygate.support.amqp.OutgoingMessage;
-import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * Reversal commands as deployed: real RabbitMQ with the reversal, retry and dead-letter queues, a real HTTP bank.
- * Each run uses its own acquirer code, so test JVMs sharing the broker never take each other's commands.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
-class ReversalFlowTest {
+/** Reversal commands as deployed: real RabbitMQ with the reversal, retry and dead-letter queues, a real HTTP bank. */
+class ReversalFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-rev-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String REVERSAL_QUEUE = Topology.acquirerReversalQueue(ACQUIRER);
     private static final String RETRY_QUEUE = REVERSAL_QUEUE + ".retry";
     private static final String DEAD_LETTER_QUEUE = Topology.deadLetterQueue(REVERSAL_QUEUE);
-    private static final String AUTHORIZATION_QUEUE = Topology.acquirerQueue(ACQUIRER);
     private static final String APPROVED_CARD = "4111111111111111";
     /** The reversal's in-process budget: the first attempt and two retries. */
     private static final int ATTEMPTS_PER_DELIVERY = 3;
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
+    ReversalFlowTest() {
+        super(ACQUIRER, bank);
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        String cardKey = randomKey();
-        registry.add("paygate.acquirer.code", () -> ACQUIRER);
-        registry.add("paygate.card-encryption.keys", () -> "test:" + cardKey);
-        registry.add("paygate.card-encryption.active-key-id", () -> "test");
-        registry.add("paygate.piggybank.url", () -> bank.url().toString());
+        registerAdapter(registry, ACQUIRER, randomKey(), bank);
         registry.add("paygate.piggybank.reversal-retry.max-retries", () -> ATTEMPTS_PER_DELIVERY - 1);
         registry.add("paygate.piggybank.reversal-retry.delay", () -> "20ms");
         registry.add("paygate.piggybank.reversal-retry.max-delay", () -> "100ms");
@@ -88,36 +56,14 @@ class ReversalFlowTest {
     }
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
-    RabbitAdmin admin;
-
-    @Autowired
-    RabbitListenerEndpointRegistry listeners;
-
-    @Autowired
     AcquiringBank acquiringBank;
 
     @Autowired
     CircuitBreaker piggyBankCircuitBreaker;
 
-    @LocalServerPort
-    int port;
-
-    private final Map<String, List<Message>> deadLetters = new ConcurrentHashMap<>();
-
     @AfterEach
     void closeTheCircuit() {
         piggyBankCircuitBreaker.transitionToClosedState();
-    }
-
-    @AfterAll
-    void deleteQueuesAndStopBank() {
-        listeners.stop();
-        List.of(REVERSAL_QUEUE, RETRY_QUEUE, DEAD_LETTER_QUEUE, AUTHORIZATION_QUEUE,
-                Topology.deadLetterQueue(AUTHORIZATION_QUEUE)).forEach(admin::deleteQueue);
-        bank.close();
     }
 
     @Test
@@ -211,12 +157,7 @@ class ReversalFlowTest {
     @Test
     void dead_letters_a_reversal_whose_body_does_not_convert() {
         String paymentId = paymentId();
-        Message garbage = MessageBuilder.withBody("{\"paymentId\": ".getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(paymentId)
-                .setHeader(MessageHeaders.TYPE, ReversePayment.TYPE)
-                .setHeader(MessageHeaders.VERSION, ReversePayment.VERSION)
-                .build();
+        Message garbage = unconvertible(ReversePayment.TYPE, ReversePayment.VERSION, paymentId);
 
         rabbit.send(Topology.AUTHORIZATIONS_EXCHANGE, Topology.reverseRoutingKey(ACQUIRER), garbage);
 
@@ -228,14 +169,10 @@ class ReversalFlowTest {
     void serves_its_health_over_http_while_consuming_reversals() throws IOException, InterruptedException {
         assertThat(listeners.getListenerContainer("reversePayment").isRunning()).isTrue();
 
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/actuator/health");
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"status\":\"UP\"");
-        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
     private String approvedPayment() {
@@ -244,11 +181,6 @@ class ReversalFlowTest {
                 new CardAuthorization(paymentId, new CardData(APPROVED_CARD, "737", 12, 2030), 1050, "GBP"));
         assertThat(decision).isInstanceOf(BankDecision.Approved.class);
         return paymentId;
-    }
-
-    private void send(ReversePayment command) {
-        rabbit.convertAndSend(Topology.AUTHORIZATIONS_EXCHANGE, Topology.reverseRoutingKey(ACQUIRER), command,
-                OutgoingMessage.stamped(ReversePayment.TYPE, ReversePayment.VERSION, command.paymentId()));
     }
 
     private void awaitReversalAnswered(String paymentId, int status) {
@@ -260,47 +192,16 @@ class ReversalFlowTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> !deadLettersFor(paymentId).isEmpty());
     }
 
-    /**
-     * A delivered but unacknowledged command is invisible in the queue's message count. Stopping the consumers lets
-     * the one in hand finish and closes their channels, which returns anything unacknowledged to the queue; an empty
-     * reversal queue and an empty retry queue then prove the command was acknowledged and is not waiting to come back.
-     */
     private void awaitQueuesSettled() {
-        MessageListenerContainer container = listeners.getListenerContainer("reversePayment");
-        container.stop();
-        try {
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> messageCount(REVERSAL_QUEUE) == 0 && messageCount(RETRY_QUEUE) == 0);
-        } finally {
-            container.start();
-        }
-    }
-
-    private long messageCount(String queue) {
-        return admin.getQueueInfo(queue).getMessageCount();
+        awaitSettled("reversePayment", REVERSAL_QUEUE, RETRY_QUEUE);
     }
 
     private List<Message> deadLettersFor(String paymentId) {
-        for (Message message = rabbit.receive(DEAD_LETTER_QUEUE); message != null;
-             message = rabbit.receive(DEAD_LETTER_QUEUE)) {
-            deadLetters.computeIfAbsent(message.getMessageProperties().getMessageId(), id -> new CopyOnWriteArrayList<>())
-                    .add(message);
-        }
-        return deadLetters.getOrDefault(paymentId, List.of());
+        return receivedFrom(DEAD_LETTER_QUEUE, paymentId);
     }
 
     private static ReversePayment reversal(String paymentId) {
         return new ReversePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
                 ResponseCode.RESPONSE_TOO_LATE, Instant.now());
-    }
-
-    private static String paymentId() {
-        return "pay_" + UUID.randomUUID();
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -23,7 +23,6 @@ public final class CardCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final int KEY_BYTES = 32;
 
     private final Map<String, SecretKey> keys;
     private final String activeKeyId;
@@ -38,24 +37,12 @@ public final class CardCipher {
     }
 
     /**
-     * Builds a cipher from configuration text: {@code id1:base64key1,id2:base64key2}, each key 32 bytes.
+     * Builds a cipher from configuration text: {@code id1:base64key1,id2:base64key2}, each key 32 bytes (see
+     * {@link CardKeys#parse}).
      */
     public static CardCipher fromConfiguration(String keySpec, String activeKeyId) {
-        if (keySpec == null || keySpec.isBlank()) {
-            throw new IllegalArgumentException("No card encryption keys configured");
-        }
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : keySpec.split(",")) {
-            int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("Card key entries look like id:base64key");
-            }
-            byte[] key = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
-            if (key.length != KEY_BYTES) {
-                throw new IllegalArgumentException("Card key '" + entry.substring(0, colon).trim() + "' must be 32 bytes");
-            }
-            keys.put(entry.substring(0, colon).trim(), new SecretKeySpec(key, "AES"));
-        }
+        CardKeys.parse(keySpec).forEach((id, key) -> keys.put(id, new SecretKeySpec(key, "AES")));
         return new CardCipher(keys, activeKeyId);
     }
 

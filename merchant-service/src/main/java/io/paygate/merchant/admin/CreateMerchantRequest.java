@@ -1,34 +1,26 @@
 package io.paygate.merchant.admin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.paygate.merchant.merchant.AcquirerContract;
 import io.paygate.merchant.merchant.SupportedAcquirers;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /merchants}: a merchant and its acquirer contract. */
+/**
+ * {@code POST /merchants}: a merchant and its acquirer contract, whose fields sit beside the name in the JSON and are
+ * described and checked as in {@code PUT /merchants/{id}/contract}.
+ */
 @Schema(name = "CreateMerchantRequest", description = "A new merchant and its contract with its acquirer.")
 @JsonPropertyOrder({"name", "acquirer", "acquirer_merchant_id", "currencies"})
 record CreateMerchantRequest(
         @Schema(description = "The merchant's name, at most 100 characters.", example = "Books & Co",
                 maxLength = CreateMerchantRequest.MAX_NAME_LENGTH, requiredMode = Schema.RequiredMode.REQUIRED)
         String name,
-        @Schema(description = ContractRequest.ACQUIRER, example = "piggybank",
-                requiredMode = Schema.RequiredMode.REQUIRED)
-        String acquirer,
-        @JsonProperty("acquirer_merchant_id")
-        @Schema(description = ContractRequest.ACQUIRER_MERCHANT_ID, example = "piggy-books-42",
-                maxLength = ContractRequest.MAX_ACQUIRER_MERCHANT_ID_LENGTH,
-                requiredMode = Schema.RequiredMode.REQUIRED)
-        String acquirerMerchantId,
-        @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]",
-                requiredMode = Schema.RequiredMode.REQUIRED)
-        @ArraySchema(minItems = 1, schema = @Schema(description = ContractRequest.CURRENCY, pattern = "^[A-Z]{3}$"))
-        List<String> currencies) {
+        @JsonUnwrapped
+        ContractRequest contractRequest) {
 
     static final int MAX_NAME_LENGTH = 100;
 
@@ -40,7 +32,7 @@ record CreateMerchantRequest(
         } else if (name.strip().length() > MAX_NAME_LENGTH) {
             codes.add("name_too_long");
         }
-        codes.addAll(contractRequest().errorCodes(acquirers));
+        codes.addAll(contractRequest.errorCodes(acquirers));
         return codes;
     }
 
@@ -50,10 +42,6 @@ record CreateMerchantRequest(
 
     /** The contract of a valid request, each currency once. */
     AcquirerContract contract() {
-        return contractRequest().contract();
-    }
-
-    private ContractRequest contractRequest() {
-        return new ContractRequest(acquirer, acquirerMerchantId, currencies);
+        return contractRequest.contract();
     }
 }

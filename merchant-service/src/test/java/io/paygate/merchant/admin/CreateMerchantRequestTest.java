@@ -15,14 +15,14 @@ class CreateMerchantRequestTest {
 
     @Test
     void accepts_a_complete_request() {
-        var request = new CreateMerchantRequest("Books & Co", "piggybank", "piggy-42", List.of("GBP", "JPY"));
+        var request = request("Books & Co", "piggybank", "piggy-42", List.of("GBP", "JPY"));
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).isEmpty();
     }
 
     @Test
     void requires_every_field() {
-        var request = new CreateMerchantRequest(null, null, null, null);
+        var request = request(null, null, null, null);
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).containsExactly(
                 "name_required", "acquirer_required", "acquirer_merchant_id_required", "currencies_required");
@@ -30,7 +30,7 @@ class CreateMerchantRequestTest {
 
     @Test
     void counts_blank_text_and_an_empty_currency_list_as_missing() {
-        var request = new CreateMerchantRequest("  ", "", "\t", List.of());
+        var request = request("  ", "", "\t", List.of());
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).containsExactly(
                 "name_required", "acquirer_required", "acquirer_merchant_id_required", "currencies_required");
@@ -44,14 +44,14 @@ class CreateMerchantRequestTest {
 
     @Test
     void refuses_an_acquirer_without_an_adapter() {
-        var request = new CreateMerchantRequest("Books & Co", "moneybags", "piggy-42", List.of("GBP"));
+        var request = request("Books & Co", "moneybags", "piggy-42", List.of("GBP"));
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).containsExactly("acquirer_not_supported");
     }
 
     @Test
     void refuses_an_overlong_acquirer_merchant_id() {
-        var request = new CreateMerchantRequest("Books & Co", "piggybank", "p".repeat(101), List.of("GBP"));
+        var request = request("Books & Co", "piggybank", "p".repeat(101), List.of("GBP"));
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).containsExactly("acquirer_merchant_id_too_long");
     }
@@ -67,18 +67,22 @@ class CreateMerchantRequestTest {
 
     @Test
     void makes_a_contract_with_each_currency_once_and_trimmed_text() {
-        var request =
-                new CreateMerchantRequest(" Books & Co ", "piggybank", " piggy-42 ", List.of("GBP", "EUR", "GBP"));
+        var request = request(" Books & Co ", "piggybank", " piggy-42 ", List.of("GBP", "EUR", "GBP"));
 
         assertThat(request.trimmedName()).isEqualTo("Books & Co");
         assertThat(request.contract()).isEqualTo(new AcquirerContract("piggybank", "piggy-42", List.of("GBP", "EUR")));
     }
 
     private static CreateMerchantRequest withName(String name) {
-        return new CreateMerchantRequest(name, "piggybank", "piggy-42", List.of("GBP"));
+        return request(name, "piggybank", "piggy-42", List.of("GBP"));
     }
 
     private static CreateMerchantRequest withCurrencies(String... currencies) {
-        return new CreateMerchantRequest("Books & Co", "piggybank", "piggy-42", Arrays.asList(currencies));
+        return request("Books & Co", "piggybank", "piggy-42", Arrays.asList(currencies));
+    }
+
+    private static CreateMerchantRequest request(String name, String acquirer, String acquirerMerchantId,
+                                                 List<String> currencies) {
+        return new CreateMerchantRequest(name, new ContractRequest(acquirer, acquirerMerchantId, currencies));
     }
 }

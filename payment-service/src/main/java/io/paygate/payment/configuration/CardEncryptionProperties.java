@@ -1,9 +1,8 @@
 package io.paygate.payment.configuration;
 
+import io.paygate.events.card.CardKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,18 +18,7 @@ public record CardEncryptionProperties(String keys, String activeKeyId) {
 
     /** The keys by id, for the request fingerprints; the card cipher reads {@link #keys()} itself. */
     Map<String, byte[]> keyBytes() {
-        if (keys == null || keys.isBlank()) {
-            throw new IllegalArgumentException("No card encryption keys configured");
-        }
-        Map<String, byte[]> byId = new LinkedHashMap<>();
-        for (String entry : keys.split(",")) {
-            int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("Card key entries look like id:base64key");
-            }
-            byId.put(entry.substring(0, colon).trim(), Base64.getDecoder().decode(entry.substring(colon + 1).trim()));
-        }
-        return byId;
+        return CardKeys.parse(keys);
     }
 
     /** Never shows the keys. */
