@@ -53,6 +53,13 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A payment request carrying the merchant's idempotency key, as Checkout.com's clients send it. */
+    Reply post(String path, String bearer, String idempotencyKey, String jsonBody) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .header("Cko-Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     Reply get(String path, String bearer) {
         return send(request(path, bearer).GET());
     }

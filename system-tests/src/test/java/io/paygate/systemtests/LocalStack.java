@@ -9,7 +9,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +28,8 @@ final class LocalStack {
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getenv().getOrDefault("PAYGATE_E2E_HOME", "target/paygate-home")).toAbsolutePath();
     private final Map<String, String> environment = new HashMap<>();
+    /** The stack's own RabbitMQ virtual host, or null when it uses the default one. */
+    private String virtualHost;
 
     LocalStack() {
         for (String variable : PORT_VARIABLES) {
@@ -31,6 +37,56 @@ final class LocalStack {
         }
         environment.put("PAYGATE_HOME", home.toString());
         environment.put("PAYGATE_NO_BUILD", "1");
+        // Short recovery settings, so the fault suite sees re-sends and the final deadline within a test; still far
+        // above the few seconds the slowest ordinary payment (issuer unavailable, after the adapter's retries) takes.
+        environment.put("PAYMENT_RESEND_AFTER", "6s");
+        environment.put("PAYMENT_FINAL_DEADLINE", "25s");
+        ownVirtualHost().ifPresent(virtualHost -> {
+            this.virtualHost = virtualHost;
+            environment.put("RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672/" + virtualHost);
+        });
+    }
+
+    /**
+     * The queue names are fixed, so a stack on the broker's default virtual host shares its queues with every other
+     * process on the machine that uses them (another build's stack, a module's integration tests): they would
+     * consume this stack's commands and results. A virtual host of its own keeps it apart, where {@code rabbitmqctl}
+     * can make one (the local broker of a developer or CI machine); elsewhere the stack uses the default one.
+     */
+    private static Optional<String> ownVirtualHost() {
+        if (System.getenv("RABBITMQ_URI") != null) {
+            return Optional.empty();
+        }
+        String virtualHost = "paygate-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        boolean created = rabbitmqctl("add_vhost", virtualHost)
+                && rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+        return created ? Optional.of(virtualHost) : Optional.empty();
+    }
+
+    private static boolean rabbitmqctl(String... arguments) {
+        try {
+            Process process = new ProcessBuilder(Stream.concat(Stream.of("rabbitmqctl", "-q"), Stream.of(arguments)).toList())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Removes the stack's own virtual host, with whatever its queues still hold; for after the last {@link #down()}. */
+    void release() {
+        if (virtualHost != null) {
+            rabbitmqctl("delete_vhost", virtualHost);
+        }
     }
 
     /**
@@ -59,6 +115,35 @@ final class LocalStack {
 
     void start(String service) {
         paygate("start", service);
+    }
+
+    /** Whether the service's process, as {@code ./paygate} recorded it, is alive (healthy or not). */
+    boolean isRunning(String service) {
+        Path pidFile = home.resolve("run").resolve(service + ".pid");
+        try {
+            return Files.exists(pidFile)
+                    && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the service with SIGKILL, as a crash would: no shutdown hook, no graceful hand-back of its work. */
+    void kill(String service) {
+        try {
+            long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(service + ".pid")).strip());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(service + " did not die", e);
+        }
     }
 
     Path home() {

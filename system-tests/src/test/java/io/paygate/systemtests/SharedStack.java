@@ -37,6 +37,7 @@ final class SharedStack implements AutoCloseable {
         } catch (RuntimeException e) {
             // A partial start leaves processes behind; nobody would close a stack that was never handed out.
             local.down();
+            local.release();
             throw e;
         }
         SharedStack stack = new SharedStack(local);
@@ -68,7 +69,11 @@ final class SharedStack implements AutoCloseable {
     @Override
     public void close() {
         if (stopped.compareAndSet(false, true)) {
-            local.down();
+            try {
+                local.down();
+            } finally {
+                local.release();
+            }
         }
     }
 
