@@ -41,7 +41,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("paygate.gateway.payment-service-url", paymentService::url);
+        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
         registry.add("paygate.gateway.merchant-service-url", merchantService::url);
     }
 

@@ -47,7 +47,7 @@ class HttpsTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("paygate.gateway.payment-service-url", paymentService::url);
+        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
         registry.add("paygate.gateway.merchant-service-url", merchantService::url);
         registry.add("server.ssl.key-store", () -> keystore().toString());
         registry.add("server.ssl.key-store-password", () -> PASSWORD);

@@ -29,7 +29,7 @@ class MerchantServiceDownTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("paygate.gateway.payment-service-url", paymentService::url);
+        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
         registry.add("paygate.gateway.merchant-service-url", () -> "http://127.0.0.1:" + portNobodyListensOn());
     }
 

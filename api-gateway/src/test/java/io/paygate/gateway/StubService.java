@@ -13,11 +13,12 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * A real HTTP server standing in for one of our services behind the gateway: answers with {@code replies}
- * and records every request it received.
+ * and records every request it received, except the gateway's readiness checks, which it always passes.
  */
 public final class StubService implements AutoCloseable {
 
@@ -38,7 +39,10 @@ public final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<Request> received = new ConcurrentLinkedQueue<>();
+    private static final String READINESS_PATH = "/actuator/health/readiness";
+
     private final Function<Request, Reply> replies;
+    private final AtomicInteger readinessChecks = new AtomicInteger();
 
     private StubService(Function<Request, Reply> replies) throws IOException {
         this.replies = replies;
@@ -68,6 +72,11 @@ public final class StubService implements AutoCloseable {
         received.clear();
     }
 
+    /** How often the gateway's load balancer asked whether this service is ready. */
+    public int readinessChecks() {
+        return readinessChecks.get();
+    }
+
     public List<Request> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
@@ -77,8 +86,14 @@ public final class StubService implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     new Headers(exchange.getRequestHeaders()), body);
-            received.add(request);
-            Reply reply = replies.apply(request);
+            Reply reply;
+            if (request.path().equals(READINESS_PATH)) {
+                readinessChecks.incrementAndGet();
+                reply = Reply.ok("{\"status\":\"UP\"}");
+            } else {
+                received.add(request);
+                reply = replies.apply(request);
+            }
             byte[] json = reply.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), json.length == 0 ? -1 : json.length);

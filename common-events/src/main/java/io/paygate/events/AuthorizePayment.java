@@ -16,6 +16,13 @@ import java.util.Objects;
  * @param card               card number, CVV and expiry, sealed with AES-256-GCM
  * @param replyTo            routing key on {@link Topology#AUTHORIZATION_RESULTS_EXCHANGE} for the result
  * @param requestedOn        when the merchant asked
+ * @param expiresAt          when the gateway gives up on the payment (its request time plus the final deadline): from
+ *                           then on it declines the payment {@code 20068} and asks the bank to reverse it, so the
+ *                           adapter must not start a bank call that could still be running at that moment.
+ *                           The reversal travels on another queue and may reach the bank first; a command held up in a
+ *                           backlog would otherwise be approved after it, and nothing would undo that approval.
+ *                           {@code null} from a producer that predates the field: no expiry. An optional addition, so
+ *                           the contract stays at {@link #VERSION} 1: consumers that do not know it ignore it
  */
 public record AuthorizePayment(
         String paymentId,
@@ -25,7 +32,8 @@ public record AuthorizePayment(
         String currency,
         CardEnvelope card,
         String replyTo,
-        Instant requestedOn) {
+        Instant requestedOn,
+        Instant expiresAt) {
 
     public static final String TYPE = "AuthorizePayment";
     public static final int VERSION = 1;

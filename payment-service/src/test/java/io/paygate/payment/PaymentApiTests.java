@@ -8,6 +8,7 @@ import io.paygate.payment.FakeAcquirer.ReceivedCommand;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.adapter.in.schedule.SweepSchedule;
 import io.paygate.payment.application.ValidationError;
+import io.paygate.payment.configuration.PaymentProperties;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +49,8 @@ class PaymentApiTests extends ServiceIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    PaymentProperties properties;
 
     @Test
     void authorizes_a_payment_through_the_acquirer_and_answers_201(CapturedOutput output) {
@@ -85,6 +88,8 @@ class PaymentApiTests extends ServiceIntegrationTest {
         assertThat(command.amount()).isEqualTo(1050);
         assertThat(command.currency()).isEqualTo("GBP");
         assertThat(command.replyTo()).startsWith("result.");
+        assertThat(command.requestedOn()).isEqualTo(Instant.parse(api.get(merchant, id).text("requested_on")));
+        assertThat(command.expiresAt()).isEqualTo(command.requestedOn().plus(properties.finalDeadline()));
         assertThat(received.card().number()).isEqualTo(APPROVED_CARD);
         assertThat(received.card().cvv()).isEqualTo(CVV);
         assertThat(received.card().expiryMonth()).isEqualTo(12);

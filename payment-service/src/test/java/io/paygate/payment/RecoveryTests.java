@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,8 @@ class RecoveryTests extends ServiceIntegrationTest {
             await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("status").equals("Authorized"));
             assertThat(started.commandsFor(id)).hasSize(1);
             assertThat(stored(id).get("outbox", Document.class).getInteger("sent")).isGreaterThan(1);
+            assertThat(started.commandsFor(id).getFirst().command().expiresAt())
+                    .isEqualTo(Instant.parse(lateApi.get(merchant, id).text("requested_on")).plus(FINAL_DEADLINE));
         }
     }
 
@@ -114,6 +117,20 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(acquirer.answersFor(id)).hasSize(1);
         assertThat(api.get(merchant, id).text("auth_code")).isEqualTo(acquirer.answersFor(id).getFirst().authCode());
         assertThat(stored(id)).doesNotContainKeys("sweepDueAt", "reversal");
+    }
+
+    @Test
+    void sends_every_copy_of_a_command_with_the_payments_final_deadline_as_its_expiry() {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+        Instant requestedOn = Instant.parse(api.get(merchant, id).text("requested_on"));
+
+        await().atMost(WITHIN).until(() -> acquirer.commandsFor(id).size() >= 2);
+
+        assertThat(acquirer.commandsFor(id)).extracting(received -> received.command().expiresAt())
+                .containsOnly(requestedOn.plus(FINAL_DEADLINE));
+        assertThat(acquirer.commandsFor(id)).extracting(received -> received.command().requestedOn())
+                .containsOnly(requestedOn);
     }
 
     @Test
@@ -183,6 +200,26 @@ class RecoveryTests extends ServiceIntegrationTest {
         ReversePayment reversal = await().atMost(WITHIN).until(() -> acquirer.reversalsFor(id), r -> !r.isEmpty())
                 .getFirst();
         assertThat(reversal.reason()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+    }
+
+    @Test
+    void owes_a_reversal_when_the_acquirer_declines_a_command_as_too_late_before_the_final_deadline() {
+        String merchant = TestIsolation.merchantId();
+        String id = silentPayment(merchant);
+
+        // What the adapter answers when no bank call would be over before the command expires; earlier calls for
+        // the payment may have been approved without the answer coming back.
+        Instant answeredOn = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        acquirer.answer(anotherInstance(), AuthorizationResult.declined(id, ResponseCode.RESPONSE_TOO_LATE,
+                answeredOn));
+
+        Answer declined = awaitStatus(merchant, id, "Declined");
+        assertThat(declined.text("response_code")).isEqualTo("20068");
+        assertThat(Instant.parse(declined.text("processed_on"))).as("the acquirer's answer, not the sweeper's time-out")
+                .isEqualTo(answeredOn);
+        ReversePayment reversal = await().atMost(WITHIN).until(() -> acquirer.reversalsFor(id), r -> !r.isEmpty())
+                .getFirst();
+        assertThat(reversal.reason()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
     }
 
     /** A payment the fake acquirer received and left unanswered: the request ended 202 Pending. */

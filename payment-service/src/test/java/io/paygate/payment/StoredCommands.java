@@ -7,19 +7,24 @@ import io.paygate.payment.application.AcquirerRouting;
 import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.domain.Payment;
 
+import java.time.Duration;
+
 /** Outbox commands for payments a test stores directly, without the request path. */
 final class StoredCommands {
 
     /** A card the fake acquirer never answers. */
     static final String SILENT_CARD = "4000000000000010";
 
+    private static final Duration DEFAULT_FINAL_DEADLINE = Duration.ofSeconds(60);
+
     private StoredCommands() {
     }
 
+    /** Its expiry is the default final deadline's; the store does not keep it, every send derives it again. */
     static AuthorizationRequest of(Payment payment, String acquirer, CardCipher cipher) {
         return new AuthorizationRequest(payment.id(), payment.merchantId(),
                 new AcquirerRouting(acquirer, "acq-" + payment.merchantId()), payment.amount(),
                 cipher.seal(new CardData(SILENT_CARD, "123", 12, 2030), payment.id().value()), payment.requestedOn(),
-                Topology.resultRoutingKey("payment-service-gone"));
+                Topology.resultRoutingKey("payment-service-gone"), payment.requestedOn().plus(DEFAULT_FINAL_DEADLINE));
     }
 }

@@ -53,7 +53,8 @@ public record PiggybankProperties(
      * Memory stays bounded: the answers of the most recent {@code rememberedKeys} idempotency keys are kept
      * for replays and reversals, and as many older approved keys are kept without their answers, only to
      * notice a second approval of one of them. Measured: about 400 bytes per key for both, so about 40 MB
-     * when the default 100,000 are full.
+     * when the default 100,000 are full. Up to as many keys reversed before their authorisation arrived are kept
+     * as well, each without an answer like a forgotten approval, so that the authorisation is refused if it comes.
      */
     public record Idempotency(@DefaultValue("100000") int rememberedKeys) {
         public Idempotency {

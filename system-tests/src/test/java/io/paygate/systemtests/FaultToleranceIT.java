@@ -1,5 +1,9 @@
 package io.paygate.systemtests;
 
+import com.rabbitmq.client.AMQP;
+import io.paygate.events.AuthorizePayment;
+import io.paygate.events.MessageHeaders;
+import io.paygate.events.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,21 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +37,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Faults injected into the running stack while payments are in flight, each test ending with the same invariants:
@@ -37,13 +46,20 @@ import static org.awaitility.Awaitility.await;
  * {@code Authorized} payment or was reversed (so no {@code 20068}/{@code 20091} decline keeps the customer's money
  * and no {@code Authorized} payment was reversed).
  *
- * <p>The stack runs with {@code PAYMENT_RESEND_AFTER=6s} and {@code PAYMENT_FINAL_DEADLINE=25s} (see
- * {@link LocalStack}); each test restores the bank's knobs and the adapter whatever happens.
+ * <p>The client in every test retries each request with its idempotency key until it gets an answer, and then sends
+ * it once more as if the answer had been lost: every repeat must name the payment the first answer named.
+ *
+ * <p>The stack runs two payment-service instances with {@code PAYMENT_RESEND_AFTER=6s} and
+ * {@code PAYMENT_FINAL_DEADLINE=25s} (see {@link LocalStack}); each test restores the bank's knobs, the broker and
+ * every process whatever happens, and starts only once all of them are healthy again.
  */
 @ExtendWith(SharedStack.Extension.class)
 class FaultToleranceIT {
 
     private static final String ACQUIRER = "acquirer-piggybank-service";
+    private static final String SECOND_PAYMENT_SERVICE = "payment-service-2";
+    private static final List<String> RESTARTABLE = List.of(ACQUIRER, "payment-service", SECOND_PAYMENT_SERVICE);
+    private static final String PIGGYBANK = "piggybank";
     private static final String APPROVED_CARD = "4111111111111111";
     private static final String DECLINED_CARD = "4242424242424242";
     private static final Duration FINAL_DEADLINE = Duration.ofSeconds(25);
@@ -56,6 +72,9 @@ class FaultToleranceIT {
     private static PiggyBank bank;
     private static String apiKey;
 
+    /** Set while a test has the broker stopped, so that it is started again whatever happens. */
+    private boolean brokerStopped;
+
     @BeforeAll
     static void connect(SharedStack running) {
         stack = running.local();
@@ -65,16 +84,18 @@ class FaultToleranceIT {
     }
 
     /**
-     * A test starts from a bank the adapter trusts: a circuit breaker still open (or half open) from an earlier
-     * outage declines payments {@code 20091} at once, and nothing would reach the bank.
+     * A test starts from a stack that is whole again: every service connected to the broker, and a bank the adapter
+     * trusts (a circuit breaker still open or half open from an earlier outage declines payments {@code 20091} at
+     * once, and nothing would reach the bank).
      */
     @BeforeEach
-    void waitForTheAdapterToTrustTheBank() {
-        URI bankHealth = URI.create("http://127.0.0.1:" + stack.port("ACQUIRER_PIGGYBANK_PORT") + "/actuator/health/bank");
+    void waitForAHealthyStack() {
+        List<URI> health = List.of(
+                healthOf("PAYMENT_SERVICE_PORT", ""), healthOf("PAYMENT_SERVICE_2_PORT", ""),
+                healthOf("ACQUIRER_PIGGYBANK_PORT", ""), healthOf("ACQUIRER_PIGGYBANK_PORT", "/bank"));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> client.send(HttpRequest.newBuilder(bankHealth).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> health.stream().allMatch(uri -> isUp(client, uri)));
         }
     }
 
@@ -83,9 +104,11 @@ class FaultToleranceIT {
         try {
             bank.clearFaults();
         } finally {
-            if (!stack.isRunning(ACQUIRER)) {
-                stack.start(ACQUIRER);
+            if (brokerStopped) {
+                stack.startBroker();
+                brokerStopped = false;
             }
+            RESTARTABLE.stream().filter(service -> !stack.isRunning(service)).forEach(stack::start);
         }
     }
 
@@ -93,7 +116,7 @@ class FaultToleranceIT {
     void settles_every_payment_exactly_once_when_the_acquirer_adapter_is_killed_mid_flight() {
         bank.injectFaults("{\"latency_fixed_ms\": 500, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("kill-adapter", 200, false);
+        Burst burst = new Burst("kill-adapter", 200);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
@@ -105,18 +128,74 @@ class FaultToleranceIT {
     }
 
     @Test
-    void settles_every_payment_once_for_a_client_that_retries_every_request_while_the_adapter_is_killed() {
+    void declines_and_reverses_every_payment_still_pending_when_the_adapter_stays_down_past_the_final_deadline()
+            throws InterruptedException {
         bank.injectFaults("{\"latency_fixed_ms\": 500, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("retrying-client", 200, true);
+        Burst burst = new Burst("adapter-down-past-deadline", 100);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
+        // Killed in the middle of bank calls, and back only once the gateway has given up on what it left: the
+        // commands and reversals then wait in their queues together, in no particular order.
         stack.kill(ACQUIRER);
+        Thread.sleep(Duration.between(Instant.now(), burst.firstRequest.plus(FINAL_DEADLINE).plusSeconds(8)));
         stack.start(ACQUIRER);
         requests.join();
 
-        assertThat(burst.repeatsAnsweredWithAnotherPayment).as("a repeated key answered with another payment").hasValue(0);
+        Map<String, JsonNode> settled = assertInvariants(burst, before);
+        assertThat(count(settled, "response_code", "20068")).as("payments declined at the final deadline").isPositive();
+    }
+
+    @Test
+    void settles_every_payment_exactly_once_when_a_payment_service_instance_is_killed_while_its_requests_wait() {
+        // Every payment waits ~1.5 s for the bank, so the killed instance holds requests and commands in flight.
+        bank.injectFaults("{\"latency_fixed_ms\": 1500, \"latency_jitter_ms\": 300}");
+        PiggyBank.Stats before = bank.stats();
+        Burst burst = new Burst("kill-payment-service", 150);
+
+        CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
+        stack.kill(SECOND_PAYMENT_SERVICE);
+        requests.join();
+
+        assertThat(burst.answersWithoutAPayment).as("requests cut off by the killed instance, then retried").hasPositiveValue();
+        assertInvariants(burst, before);
+    }
+
+    @Test
+    void settles_every_payment_exactly_once_when_the_broker_stops_for_10_seconds_during_a_burst() throws InterruptedException {
+        assumeTrue(stack.controlsTheBroker(), "the broker is not this machine's own RabbitMQ, so the test cannot stop it");
+        bank.injectFaults("{\"latency_fixed_ms\": 300, \"latency_jitter_ms\": 100}");
+        PiggyBank.Stats before = bank.stats();
+        Burst burst = new Burst("broker-restart", 150);
+
+        CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
+        brokerStopped = true;
+        stack.stopBroker();
+        Thread.sleep(Duration.ofSeconds(10));
+        stack.startBroker();
+        brokerStopped = false;
+        requests.join();
+
+        assertInvariants(burst, before);
+    }
+
+    @Test
+    void settles_every_payment_when_the_bank_is_down_for_10_seconds_during_a_burst() throws InterruptedException {
+        bank.injectFaults("{\"latency_fixed_ms\": 200, \"latency_jitter_ms\": 50}");
+        PiggyBank.Stats before = bank.stats();
+        Burst burst = new Burst("bank-down", 120);
+
+        CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
+        bank.injectFaults("{\"down\": true}");
+        Thread.sleep(Duration.ofSeconds(10));
+        bank.injectFaults("{\"down\": false}");
+        requests.join();
+
+        assertThat(bank.stats().since(before).refusedWhileDown()).as("requests the bank refused while down").isPositive();
         assertInvariants(burst, before);
     }
 
@@ -125,32 +204,80 @@ class FaultToleranceIT {
         // 5.5 s: just past the adapter's 5 s read timeout, so a hung call costs the adapter one timeout and a retry.
         bank.injectFaults("{\"latency_fixed_ms\": 50, \"hang_rate\": 0.2, \"hang_for_ms\": 5500}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("bank-hangs", 60, false);
+        Burst burst = new Burst("bank-hangs", 60);
 
         burst.sendAllAtOnce();
 
         assertInvariants(burst, before);
     }
 
-    private static void assertInvariants(Burst burst, PiggyBank.Stats before) {
+    @Test
+    void ignores_result_events_delivered_twice_and_dead_letters_messages_nobody_can_read() {
+        try (Broker broker = new Broker(stack.rabbitUri())) {
+            String resultsTap = broker.tap(Topology.AUTHORIZATION_RESULTS_EXCHANGE, "#");
+            String resultsDeadLetters = Topology.deadLetterQueue(Topology.PAYMENT_RESULTS_QUEUE);
+            String commandsDeadLetters = Topology.deadLetterQueue(Topology.acquirerQueue(PIGGYBANK));
+            PiggyBank.Stats before = bank.stats();
+            Burst burst = new Burst("duplicates-and-poison", 40);
+            burst.sendAllAtOnce();
+            Map<String, JsonNode> settled = awaitFinal(burst);
+            List<Broker.Delivered> results = broker.drain(resultsTap);
+            assertThat(results).as("result events seen on the bus").hasSizeGreaterThanOrEqualTo(burst.size);
+            long resultsDeadLettered = broker.messageCount(resultsDeadLetters);
+            long commandsDeadLettered = broker.messageCount(commandsDeadLetters);
+            PiggyBank.Stats settledBank = bank.stats();
+
+            // Every result again, twice, exactly as it travelled the first time (same message id and headers).
+            for (Broker.Delivered result : results) {
+                broker.publish(Topology.AUTHORIZATION_RESULTS_EXCHANGE, result.routingKey(), result.properties(), result.body());
+                broker.publish(Topology.AUTHORIZATION_RESULTS_EXCHANGE, result.routingKey(), result.properties(), result.body());
+            }
+            // A result nobody can parse, one of a contract version nobody knows (both for an instance that does not
+            // exist, so that only the shared queue gets them), and a command nobody can parse.
+            Broker.Delivered sample = results.getFirst();
+            String nobodysInstance = Topology.resultRoutingKey("fault-suite");
+            broker.publish(Topology.AUTHORIZATION_RESULTS_EXCHANGE, nobodysInstance, sample.properties(),
+                    "{\"paymentId\": ".getBytes(StandardCharsets.UTF_8));
+            broker.publish(Topology.AUTHORIZATION_RESULTS_EXCHANGE, nobodysInstance,
+                    withHeader(sample.properties(), MessageHeaders.VERSION, 99), sample.body());
+            broker.publish(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(PIGGYBANK),
+                    new AMQP.BasicProperties.Builder().contentType("application/json").messageId("pay_poison")
+                            .headers(Map.of(MessageHeaders.TYPE, AuthorizePayment.TYPE, MessageHeaders.VERSION, AuthorizePayment.VERSION))
+                            .build(),
+                    "[\"not a command\"]".getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(broker.messageCount(resultsDeadLetters)).as("results dead-lettered").isEqualTo(resultsDeadLettered + 2);
+                assertThat(broker.messageCount(commandsDeadLetters)).as("commands dead-lettered").isEqualTo(commandsDeadLettered + 1);
+                assertThat(broker.messageCount(Topology.PAYMENT_RESULTS_QUEUE)).as("results still queued").isZero();
+            });
+            Map<String, JsonNode> afterwards = new ConcurrentHashMap<>();
+            burst.idByKey.values().parallelStream().forEach(id -> afterwards.put(id, gateway.get("/payments/" + id, apiKey).json()));
+            assertThat(afterwards).as("every payment exactly as it was settled").isEqualTo(settled);
+            assertThat(bank.stats().since(settledBank).approvals()).as("bank calls caused by the duplicates").isZero();
+            System.out.printf("DUPLICATES results_redelivered=%d results_dead_lettered=%d commands_dead_lettered=%d payments_changed=0%n",
+                    2L * results.size(), broker.messageCount(resultsDeadLetters) - resultsDeadLettered,
+                    broker.messageCount(commandsDeadLetters) - commandsDeadLettered);
+
+            assertInvariants(burst, before);
+        }
+    }
+
+    private static AMQP.BasicProperties withHeader(AMQP.BasicProperties properties, String name, Object value) {
+        Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
+        headers.put(name, value);
+        return properties.builder().headers(headers).build();
+    }
+
+    /** Checks the invariants, prints their figures, and returns the payments as they ended. */
+    private static Map<String, JsonNode> assertInvariants(Burst burst, PiggyBank.Stats before) {
         assertThat(burst.failures).as("requests without an answer").isEmpty();
+        assertThat(burst.repeatsAnsweredWithAnotherPayment).as("a repeated key answered with another payment").hasValue(0);
+        // 502, 503 and 504 tell a client to retry; a 500 would be a fault the gateway failed to recognise as one.
+        assertThat(burst.answersWithoutAPaymentByStatus).as("answers while faults were injected").doesNotContainKey("500");
         assertThat(burst.idByKey).as("a payment id for every key").hasSize(burst.size);
 
-        Map<String, JsonNode> finalPayments = new ConcurrentHashMap<>();
-        Duration settleBy = FINAL_DEADLINE.plus(SETTLING_MARGIN).minus(Duration.between(burst.firstRequest, Instant.now()));
-        await().atMost(settleBy.isNegative() ? Duration.ofSeconds(1) : settleBy)
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    burst.idByKey.values().parallelStream()
-                            .filter(id -> !finalPayments.containsKey(id))
-                            .forEach(id -> {
-                                Gateway.Reply read = gateway.get("/payments/" + id, apiKey);
-                                if (read.status() == 200 && FINAL_STATUSES.contains(read.text("status"))) {
-                                    finalPayments.put(id, read.json());
-                                }
-                            });
-                    return finalPayments.size() == burst.idByKey.size();
-                });
+        Map<String, JsonNode> finalPayments = awaitFinal(burst);
         long settledInMillis = Duration.between(burst.firstRequest, Instant.now()).toMillis();
 
         Gateway.Reply listed = gateway.get("/payments?reference=" + burst.reference + "&limit=1", apiKey);
@@ -167,12 +294,13 @@ class FaultToleranceIT {
         PiggyBank.Stats after = bank.stats();
         PiggyBank.Stats during = after.since(before);
 
-        System.out.printf("INVARIANTS %s: keys=%d ids=%d distinct_ids=%d payments_with_reference=%d requests=%d final=%d "
+        System.out.printf("INVARIANTS %s: keys=%d ids=%d distinct_ids=%d payments_with_reference=%d requests=%d "
+                        + "answers_without_a_payment=%d %s final=%d "
                         + "authorized=%d declined=%d declined_20068=%d declined_20091=%d settled_ms=%d "
                         + "bank_approvals=%d bank_reversals=%d bank_hung=%d bank_refused_while_down=%d approved_more_than_once=%d "
                         + "approvals_without_idempotency_key=%d forgotten_idempotency_keys=%d%n",
                 burst.scenario, burst.size, burst.idByKey.size(), distinctIds, paymentsWithTheReference,
-                burst.requestsSent.get(), finalPayments.size(), authorized, finalPayments.size() - authorized,
+                burst.requestsSent.get(), burst.answersWithoutAPayment.get(), burst.answersWithoutAPaymentByStatus, finalPayments.size(), authorized, finalPayments.size() - authorized,
                 deadlineDeclines, unavailableDeclines, settledInMillis, during.approvals(), during.reversals(),
                 during.hung(), during.refusedWhileDown(),
                 after.approvedMoreThanOnce(), after.approvalsWithoutIdempotencyKey(), after.forgottenIdempotencyKeys());
@@ -184,6 +312,43 @@ class FaultToleranceIT {
         assertThat(after.forgottenIdempotencyKeys()).isZero();
         assertThat(unreversedApprovals(during))
                 .as("bank approvals not reversed must be exactly the Authorized payments").isEqualTo(authorized);
+        return finalPayments;
+    }
+
+    /** Reads every payment of the burst until all are final, within the final deadline (plus a margin) of the burst. */
+    private static Map<String, JsonNode> awaitFinal(Burst burst) {
+        Map<String, JsonNode> finalPayments = new ConcurrentHashMap<>();
+        Duration settleBy = FINAL_DEADLINE.plus(SETTLING_MARGIN).minus(Duration.between(burst.firstRequest, Instant.now()));
+        await().atMost(settleBy.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : settleBy)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    burst.idByKey.values().parallelStream()
+                            .filter(id -> !finalPayments.containsKey(id))
+                            .forEach(id -> {
+                                Gateway.Reply read = gateway.get("/payments/" + id, apiKey);
+                                if (read.status() == 200 && FINAL_STATUSES.contains(read.text("status"))) {
+                                    finalPayments.put(id, read.json());
+                                }
+                            });
+                    return finalPayments.size() == burst.idByKey.size();
+                });
+        return finalPayments;
+    }
+
+    private static URI healthOf(String portVariable, String group) {
+        return URI.create("http://127.0.0.1:" + stack.port(portVariable) + "/actuator/health" + group);
+    }
+
+    private static boolean isUp(HttpClient client, URI health) {
+        try {
+            return client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static long unreversedApprovals(PiggyBank.Stats stats) {
@@ -194,23 +359,28 @@ class FaultToleranceIT {
         return payments.values().stream().filter(payment -> value.equals(payment.path(field).asString())).count();
     }
 
-    /** A run's payments: one idempotency key each, all with the same reference unique to the run. */
+    /**
+     * A run's payments: one idempotency key each, all with the same reference unique to the run, sent at once by a
+     * client that retries every request with its key until it is answered, then repeats it once.
+     */
     private static final class Burst {
 
         final String scenario;
         final String reference = "FAULT-" + UUID.randomUUID().toString().substring(0, 8);
         final int size;
-        final boolean retrying;
         final Map<String, String> idByKey = new ConcurrentHashMap<>();
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger requestsSent = new AtomicInteger();
+        /** Requests answered with an error or cut off, so that the client sent them again. */
+        final AtomicInteger answersWithoutAPayment = new AtomicInteger();
+        /** Those answers by status code, or by the exception of a request that got no answer from the gateway. */
+        final Map<String, AtomicInteger> answersWithoutAPaymentByStatus = new ConcurrentSkipListMap<>();
         final AtomicInteger repeatsAnsweredWithAnotherPayment = new AtomicInteger();
         volatile Instant firstRequest = Instant.now();
 
-        Burst(String scenario, int size, boolean retrying) {
+        Burst(String scenario, int size) {
             this.scenario = scenario;
             this.size = size;
-            this.retrying = retrying;
         }
 
         void sendAllAtOnce() {
@@ -227,31 +397,25 @@ class FaultToleranceIT {
                      "amount": %d, "currency": "GBP", "reference": "%s"}
                     """.formatted(index % 5 == 4 ? DECLINED_CARD : APPROVED_CARD, 100 + index, reference);
             try {
-                if (retrying) {
-                    String first = payUntilAnswered(key, body);
-                    // The client lost the first answer (as far as it knows) and sends the request again.
-                    String repeated = payUntilAnswered(key, body);
-                    idByKey.put(key, first);
-                    if (!first.equals(repeated)) {
-                        repeatsAnsweredWithAnotherPayment.incrementAndGet();
-                    }
-                } else {
-                    Gateway.Reply reply = send(key, body);
-                    if (reply.status() == 201 || reply.status() == 202) {
-                        idByKey.put(key, reply.text("id"));
-                    } else {
-                        failures.add(key + ": " + reply.status() + " " + reply.body());
-                    }
+                String first = payUntilAnswered(key, body);
+                // The client lost the first answer (as far as it knows) and sends the request again.
+                String repeated = payUntilAnswered(key, body);
+                idByKey.put(key, first);
+                if (!first.equals(repeated)) {
+                    repeatsAnsweredWithAnotherPayment.incrementAndGet();
                 }
             } catch (RuntimeException e) {
                 failures.add(key + ": " + e);
             }
         }
 
-        /** Sends the same request with the same key until it gets 201 or 202, as a retrying client does. */
+        /**
+         * Sends the same request with the same key until it gets 201 or 202, as a retrying client does: after a 409
+         * (the first request is still in flight), a 5xx, or a connection the gateway lost.
+         */
         private String payUntilAnswered(String key, String body) {
             String[] id = new String[1];
-            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                     .until(() -> {
                         try {
                             Gateway.Reply reply = send(key, body);
@@ -260,12 +424,21 @@ class FaultToleranceIT {
                                 return true;
                             }
                             assertThat(reply.status()).as(reply.body()).isIn(409, 500, 502, 503, 504);
+                            if (reply.status() != 409) {
+                                countAnswerWithoutAPayment(String.valueOf(reply.status()));
+                            }
                             return false;
                         } catch (UncheckedIOException e) {
+                            countAnswerWithoutAPayment(e.getCause().getClass().getSimpleName());
                             return false;
                         }
                     });
             return id[0];
+        }
+
+        private void countAnswerWithoutAPayment(String status) {
+            answersWithoutAPayment.incrementAndGet();
+            answersWithoutAPaymentByStatus.computeIfAbsent(status, code -> new AtomicInteger()).incrementAndGet();
         }
 
         private Gateway.Reply send(String key, String body) {

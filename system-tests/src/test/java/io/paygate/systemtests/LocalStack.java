@@ -3,6 +3,7 @@ package io.paygate.systemtests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 final class LocalStack {
 
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "PAYMENT_SERVICE_PORT",
-            "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT");
+            "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT");
+    private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getenv().getOrDefault("PAYGATE_E2E_HOME", "target/paygate-home")).toAbsolutePath();
@@ -37,14 +39,45 @@ final class LocalStack {
         }
         environment.put("PAYGATE_HOME", home.toString());
         environment.put("PAYGATE_NO_BUILD", "1");
+        // Two payment-service instances behind the gateway, as in production: one may be killed while the other serves.
+        environment.put("PAYMENT_SERVICE_INSTANCES", "2");
         // Short recovery settings, so the fault suite sees re-sends and the final deadline within a test; still far
         // above the few seconds the slowest ordinary payment (issuer unavailable, after the adapter's retries) takes.
         environment.put("PAYMENT_RESEND_AFTER", "6s");
         environment.put("PAYMENT_FINAL_DEADLINE", "25s");
         ownVirtualHost().ifPresent(virtualHost -> {
             this.virtualHost = virtualHost;
-            environment.put("RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672/" + virtualHost);
+            environment.put("RABBITMQ_URI", DEFAULT_BROKER + "/" + virtualHost);
         });
+    }
+
+    /** The broker and virtual host the stack's services use. */
+    URI rabbitUri() {
+        return URI.create(System.getenv().getOrDefault("RABBITMQ_URI", environment.getOrDefault("RABBITMQ_URI", DEFAULT_BROKER)));
+    }
+
+    /**
+     * Whether this test run controls the broker with {@code rabbitmqctl} (the machine's own RabbitMQ), so that a test
+     * may stop and start it.
+     */
+    boolean controlsTheBroker() {
+        return virtualHost != null;
+    }
+
+    /**
+     * Stops the RabbitMQ application (the Erlang node stays up, so {@code rabbitmqctl} can start it again): every
+     * connection drops and nothing answers on the AMQP port. Durable queues and persistent messages survive.
+     */
+    void stopBroker() {
+        if (!rabbitmqctl("stop_app")) {
+            throw new IllegalStateException("rabbitmqctl stop_app failed");
+        }
+    }
+
+    void startBroker() {
+        if (!rabbitmqctl("start_app") || !rabbitmqctl("await_startup")) {
+            throw new IllegalStateException("rabbitmqctl start_app failed");
+        }
     }
 
     /**

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -39,6 +42,11 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
     private static final String CARD_KEY = randomKey();
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Connect plus read timeout below: no request starts unless it is over this long before its command expires. */
+    private static final Duration LONGEST_REQUEST = Duration.ofSeconds(3);
+    /** How far ahead payment-service sets the expiry by default: the final deadline. */
+    private static final Duration FINAL_DEADLINE = Duration.ofSeconds(60);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
     AuthorizationFlowTest() {
@@ -51,6 +59,8 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
         registry.add("paygate.piggybank.retry.delay", () -> "20ms");
         registry.add("paygate.piggybank.retry.max-delay", () -> "100ms");
         registry.add("paygate.piggybank.retry.jitter", () -> "10ms");
+        registry.add("paygate.piggybank.connect-timeout", () -> "1s");
+        registry.add("paygate.piggybank.read-timeout", () -> "2s");
     }
 
     @BeforeAll
@@ -137,7 +147,8 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     void acknowledges_a_command_whose_reply_key_no_queue_is_bound_to(CapturedOutput output) {
         String paymentId = paymentId();
         AuthorizePayment command = new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
-                CIPHER.seal(card("4111111111111111"), paymentId), "acquirer-it.nobody." + ACQUIRER, Instant.now());
+                CIPHER.seal(card("4111111111111111"), paymentId), "acquirer-it.nobody." + ACQUIRER, Instant.now(),
+                Instant.now().plus(FINAL_DEADLINE));
 
         send(command);
 
@@ -187,6 +198,72 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     }
 
     @Test
+    void declines_a_command_as_too_late_without_calling_the_bank_when_it_expires_before_an_answer_is_sure(
+            CapturedOutput output) {
+        // Not expired yet, but a request started now might still run when it does: a backlog held it up.
+        AuthorizePayment command = expiringCommand("4111111111111111", Instant.now().plus(LONGEST_REQUEST).minusSeconds(1));
+
+        send(command);
+
+        AuthorizationResult result = convert(awaitResult(command.paymentId()));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(result.responseCode().code()).isEqualTo("20068");
+        assertThat(result.authCode()).isNull();
+        assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
+        awaitCommandQueueSettled();
+        assertThat(deadLettersFor(command.paymentId())).isEmpty();
+        assertThat(output.getAll().lines().filter(line -> line.contains("Not asking the Piggy Bank for payment "
+                + command.paymentId()))).hasSize(1);
+        assertThat(output).doesNotContain("4111111111111111");
+    }
+
+    @Test
+    void declines_an_expired_command_as_too_late_without_calling_the_bank() {
+        AuthorizePayment command = expiringCommand("4111111111111111", Instant.now().minusSeconds(1));
+
+        send(command);
+
+        assertThat(convert(awaitResult(command.paymentId())).responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
+    }
+
+    @Test
+    void stops_retrying_a_request_the_bank_left_hanging_when_a_retry_could_outlast_the_command(CapturedOutput output) {
+        // The first request fits before the expiry; it hangs until the read timeout, 2 s, and a retry then would not.
+        AuthorizePayment command = expiringCommand("4111111111111111", Instant.now().plus(LONGEST_REQUEST).plusSeconds(1));
+        bank.stallNext(1);
+
+        send(command);
+
+        AuthorizationResult result = convert(awaitResult(command.paymentId()));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(bank.requestsWithKey(command.paymentId())).hasSize(1);
+        assertThat(output).contains("Stopped retrying payment " + command.paymentId() + " after 1 attempts")
+                .doesNotContain("4111111111111111");
+        awaitCommandQueueSettled();
+        assertThat(resultsFor(command.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void authorizes_a_command_without_expiry_from_an_older_producer_as_before() {
+        String paymentId = paymentId();
+        AuthorizePayment command = expiringCommand(paymentId, CIPHER.seal(card("4111111111111111"), paymentId), null);
+        Message converted = rabbit.getMessageConverter().toMessage(command, new MessageProperties());
+        ObjectNode body = (ObjectNode) JSON.readTree(converted.getBody());
+        assertThat(body.has("requestedOn")).isTrue();
+        body.remove("expiresAt");
+        Message withoutExpiry = new Message(JSON.writeValueAsBytes(body), converted.getMessageProperties());
+
+        rabbit.send(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER),
+                OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION, paymentId)
+                        .postProcessMessage(withoutExpiry));
+
+        AuthorizationResult result = convert(awaitResult(paymentId));
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(bank.requestsWithKey(paymentId)).hasSize(1);
+    }
+
+    @Test
     void serves_its_health_over_http() throws IOException, InterruptedException {
         HttpResponse<String> response = get("/actuator/health");
 
@@ -226,7 +303,17 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     }
 
     private static AuthorizePayment command(String paymentId, CardEnvelope card) {
-        return new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP", card, REPLY_TO, Instant.now());
+        return expiringCommand(paymentId, card, Instant.now().plus(FINAL_DEADLINE));
+    }
+
+    private static AuthorizePayment expiringCommand(String cardNumber, Instant expiresAt) {
+        String paymentId = paymentId();
+        return expiringCommand(paymentId, CIPHER.seal(card(cardNumber), paymentId), expiresAt);
+    }
+
+    private static AuthorizePayment expiringCommand(String paymentId, CardEnvelope card, Instant expiresAt) {
+        return new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP", card, REPLY_TO, Instant.now(),
+                expiresAt);
     }
 
     private static CardData card(String number) {

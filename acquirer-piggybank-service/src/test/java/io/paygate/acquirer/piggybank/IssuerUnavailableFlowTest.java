@@ -159,6 +159,6 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
     private static AuthorizePayment command(String cardNumber) {
         String paymentId = paymentId();
         return new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
-                CIPHER.seal(new CardData(cardNumber, "737", 12, 2030), paymentId), REPLY_TO, Instant.now());
+                CIPHER.seal(new CardData(cardNumber, "737", 12, 2030), paymentId), REPLY_TO, Instant.now(), null);
     }
 }

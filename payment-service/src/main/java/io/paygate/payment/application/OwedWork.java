@@ -26,10 +26,14 @@ public record OwedWork(Payment payment, Instant dueAt, AcquirerRouting routing, 
         Objects.requireNonNull(routing, "routing");
     }
 
-    /** The command to send again; only while the payment is pending, which is while the outbox still has the card. */
-    public AuthorizationRequest command() {
+    /**
+     * The command to send again; only while the payment is pending, which is while the outbox still has the card.
+     *
+     * @param expiresAt the payment's final deadline, see {@link AuthorizationRequest#expiresAt()}
+     */
+    public AuthorizationRequest command(Instant expiresAt) {
         return new AuthorizationRequest(payment.id(), payment.merchantId(), routing, payment.amount(), card,
-                payment.requestedOn(), replyTo);
+                payment.requestedOn(), replyTo, expiresAt);
     }
 
     /**

@@ -134,7 +134,7 @@ public class PaymentSweeper {
             return Step.SKIPPED;
         }
         OwedWork mine = claimed.get();
-        Publication publication = publisher.publish(mine.command(), settings.confirmWithin());
+        Publication publication = publisher.publish(mine.command(deadline), settings.confirmWithin());
         log.info("{} the command of payment {} (send {}): {}", confirmedBefore ? "Re-sent" : "Republished",
                 mine.payment().id(), mine.commandsSent(), publication);
         if (publication == Publication.CONFIRMED && !confirmedBefore) {

@@ -49,13 +49,17 @@ public class RequestPaymentService {
     private final Duration authorizationTimeout;
     private final Duration idempotencyKeyTtl;
     private final Duration resendAfter;
+    private final Duration finalDeadline;
 
     /**
-     * @param resendAfter how long after the request the sweeper sends a confirmed command again if no answer came
+     * @param resendAfter   how long after the request the sweeper sends a confirmed command again if no answer came
+     * @param finalDeadline how long after the request the sweeper declines a payment still pending; the command
+     *                      expires then
      */
     public RequestPaymentService(PaymentStore store, AuthorizationPublisher publisher, AuthorizationWaiters waiters,
                                  CardCipher cardCipher, RequestFingerprints fingerprints, Clock clock,
-                                 Duration authorizationTimeout, Duration idempotencyKeyTtl, Duration resendAfter) {
+                                 Duration authorizationTimeout, Duration idempotencyKeyTtl, Duration resendAfter,
+                                 Duration finalDeadline) {
         this.store = store;
         this.publisher = publisher;
         this.waiters = waiters;
@@ -65,6 +69,7 @@ public class RequestPaymentService {
         this.authorizationTimeout = authorizationTimeout;
         this.idempotencyKeyTtl = idempotencyKeyTtl;
         this.resendAfter = resendAfter;
+        this.finalDeadline = finalDeadline;
     }
 
     /**
@@ -81,7 +86,8 @@ public class RequestPaymentService {
         CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
                 new AcquirerRouting(command.merchant().acquirer(), command.merchant().acquirerMerchantId()),
-                payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress());
+                payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress(),
+                payment.requestedOn().plus(finalDeadline));
         // The request itself waits for the broker's confirm until its deadline; only then can the sweeper know that
         // the command needs publishing again.
         Instant firstDueAt = deadlineOf(payment);

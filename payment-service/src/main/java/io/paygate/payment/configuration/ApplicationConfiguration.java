@@ -55,7 +55,8 @@ class ApplicationConfiguration {
                                                 RequestFingerprints fingerprints, Clock clock,
                                                 PaymentProperties properties) {
         return new RequestPaymentService(store, publisher, waiters, cardCipher, fingerprints, clock,
-                properties.authorizationTimeout(), properties.idempotencyKeyTtl(), properties.resendAfter());
+                properties.authorizationTimeout(), properties.idempotencyKeyTtl(), properties.resendAfter(),
+                properties.finalDeadline());
     }
 
     @Bean

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param resendAfter          how long after its request a confirmed command without answer is sent again; each
  *                             further send waits twice as long
  * @param finalDeadline        how long after its request a payment without answer is declined {@code 20068} and the
- *                             bank asked for a reversal
+ *                             bank asked for a reversal; its authorisation command expires then, so the acquirer
+ *                             starts no bank call that could outlast it
  * @param sweepInterval        the pause between two sweeps of one instance
  * @param sweepBatch           how many items one sweep takes at most
  * @param reversalRetry        the first wait before a reversal the broker did not confirm is requested again

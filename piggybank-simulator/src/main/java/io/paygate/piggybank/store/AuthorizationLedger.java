@@ -26,9 +26,16 @@ import io.paygate.piggybank.model.IssuerUnavailable;
  * (the answer itself, with its random code, is made before the lock is taken), far below the cost of the HTTP
  * exchange around it, so the single lock does not limit throughput.
  *
+ * <p>A reversal can overtake its authorisation: the gateway sends them on different queues, and gives up on a
+ * payment (declines it, asks for the reversal) while its authorisation may still wait in a backlog or hang in a
+ * slow call. Like a real issuer, the bank then keeps a tombstone for the key it could not reverse, and refuses the
+ * authorisation that arrives after it, where approving would charge a customer whose payment the merchant was told
+ * is declined, with no reversal left to come.
+ *
  * <p>Memory is bounded: answers are kept for the most recent {@code rememberedKeys} keys in insertion order;
  * the oldest is forgotten first. A forgotten approved key is still listed (without its answer) among as many
- * forgotten approvals, so that approving it again shows up in {@code approved_more_than_once}.
+ * forgotten approvals, so that approving it again shows up in {@code approved_more_than_once}. Tombstones are
+ * bounded the same way, the oldest dropped first.
  */
 @Component
 public class AuthorizationLedger {
@@ -39,6 +46,7 @@ public class AuthorizationLedger {
     private final int rememberedKeys;
     private final SequencedMap<String, Remembered> answers = new LinkedHashMap<>();
     private final SequencedSet<String> forgottenApprovals = new LinkedHashSet<>();
+    private final SequencedSet<String> reversedBeforeAuthorization = new LinkedHashSet<>();
 
     private long authorizationRequests;
     private long distinctIdempotencyKeys;
@@ -54,6 +62,7 @@ public class AuthorizationLedger {
     private long injectedUnavailable;
     private long hung;
     private long refusedWhileDown;
+    private long authorizationsRefusedAfterReversal;
 
     public AuthorizationLedger(PiggybankProperties properties) {
         this.rememberedKeys = properties.idempotency().rememberedKeys();
@@ -62,7 +71,8 @@ public class AuthorizationLedger {
 
     /**
      * Settles one evaluated request: a key seen before gets its first answer back (a replay, {@code fresh} is
-     * dropped); otherwise {@code fresh} is counted, remembered when it is a decision, and returned.
+     * dropped); a key reversed before any answer is declined instead of {@code fresh}, and that decline remembered;
+     * otherwise {@code fresh} is counted, remembered when it is a decision, and returned.
      * Unavailability is never remembered, so a retry is evaluated afresh.
      */
     public IssuerAnswer settle(@Nullable String idempotencyKey, IssuerAnswer fresh) {
@@ -76,6 +86,13 @@ public class AuthorizationLedger {
                 }
             }
             authorizationRequests++;
+            if (idempotencyKey != null && reversedBeforeAuthorization.remove(idempotencyKey)) {
+                Authorization refusal = Authorization.refusedAfterReversal();
+                declines++;
+                authorizationsRefusedAfterReversal++;
+                remember(idempotencyKey, refusal);
+                return refusal;
+            }
             switch (fresh) {
                 case Authorization authorization when authorization.authorized() -> {
                     approvals++;
@@ -105,13 +122,21 @@ public class AuthorizationLedger {
     /**
      * Reverses the approved authorisation made with this key. True when one exists (also when it was already
      * reversed: reversing is idempotent and counted once); false when the key is unknown, was declined or
-     * has been forgotten.
+     * has been forgotten. A key without a remembered answer gets a tombstone, so that its authorisation, should it
+     * still arrive, is refused.
      */
     public boolean reverse(String idempotencyKey) {
         lock.lock();
         try {
             Remembered remembered = answers.get(idempotencyKey);
-            if (remembered == null || !remembered.authorization().authorized()) {
+            if (remembered == null) {
+                reversedBeforeAuthorization.add(idempotencyKey);
+                if (reversedBeforeAuthorization.size() > rememberedKeys) {
+                    reversedBeforeAuthorization.removeFirst();
+                }
+                return false;
+            }
+            if (!remembered.authorization().authorized()) {
                 return false;
             }
             if (!remembered.reversed()) {
@@ -152,7 +177,8 @@ public class AuthorizationLedger {
         try {
             return new LedgerStats(authorizationRequests, distinctIdempotencyKeys, approvals, declines, unavailable,
                     idempotentReplays, reversals, approvedMoreThanOnce, approvalsWithoutIdempotencyKey,
-                    invalidRequests, forgottenIdempotencyKeys, injectedUnavailable, hung, refusedWhileDown);
+                    invalidRequests, forgottenIdempotencyKeys, injectedUnavailable, hung, refusedWhileDown,
+                    authorizationsRefusedAfterReversal);
         } finally {
             lock.unlock();
         }
@@ -164,6 +190,7 @@ public class AuthorizationLedger {
         try {
             answers.clear();
             forgottenApprovals.clear();
+            reversedBeforeAuthorization.clear();
             authorizationRequests = 0;
             distinctIdempotencyKeys = 0;
             approvals = 0;
@@ -178,6 +205,7 @@ public class AuthorizationLedger {
             injectedUnavailable = 0;
             hung = 0;
             refusedWhileDown = 0;
+            authorizationsRefusedAfterReversal = 0;
         } finally {
             lock.unlock();
         }

@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param authorizationRequests          well-formed authorisation requests that were evaluated (replays excluded)
  * @param distinctIdempotencyKeys        keys whose first answer was remembered (a key forgotten and reused counts again)
  * @param approvals                      approved authorisations
- * @param declines                       declined authorisations
+ * @param declines                       declined authorisations, those refused after a reversal included
  * @param unavailable                    503 answers of the issuer (card number ending in 0), not the injected faults below
  * @param idempotentReplays              requests answered with the remembered answer of their key
  * @param reversals                      approved authorisations reversed (each at most once)
@@ -22,6 +22,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param hung                           well-formed authorisations held by the hang rate, then answered 503, undecided
  *                                       (counted as the hang starts)
  * @param refusedWhileDown               authorisations and reversals answered 503 because the bank was switched down
+ * @param authorizationsRefusedAfterReversal authorisations declined because their key had been reversed before the
+ *                                       bank had any answer for it (the reversal overtook them); never approvals
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LedgerStats(
@@ -38,5 +40,6 @@ public record LedgerStats(
         long forgottenIdempotencyKeys,
         long injectedUnavailable,
         long hung,
-        long refusedWhileDown) {
+        long refusedWhileDown,
+        long authorizationsRefusedAfterReversal) {
 }

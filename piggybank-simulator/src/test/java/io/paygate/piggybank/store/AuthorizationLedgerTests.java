@@ -64,7 +64,7 @@ class AuthorizationLedgerTests {
 
         ledger.reset();
 
-        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -116,6 +116,89 @@ class AuthorizationLedgerTests {
 
         assertThat(ledger.reverse("pay_1")).isFalse();
         assertThat(ledger.reverse("pay_2")).isTrue();
+    }
+
+    @Test
+    void refuses_an_authorisation_whose_key_was_reversed_before_it_arrived() {
+        AuthorizationLedger ledger = ledgerRemembering(10);
+        assertThat(ledger.reverse("pay_overtaken")).isFalse();
+
+        IssuerAnswer answer = ledger.settle("pay_overtaken", Authorization.approved());
+
+        assertThat(answer).isEqualTo(Authorization.refusedAfterReversal());
+        assertThat(ledger.settle("pay_overtaken", Authorization.approved())).isEqualTo(answer);
+        LedgerStats stats = ledger.stats();
+        assertThat(stats.authorizationsRefusedAfterReversal()).isEqualTo(1);
+        assertThat(stats.approvals()).isZero();
+        assertThat(stats.declines()).isEqualTo(1);
+        assertThat(stats.authorizationRequests()).isEqualTo(1);
+        assertThat(stats.idempotentReplays()).isEqualTo(1);
+        assertThat(stats.reversals()).isZero();
+        assertThat(ledger.reverse("pay_overtaken")).isFalse();
+    }
+
+    @Test
+    void refuses_an_authorisation_reversed_while_the_issuer_was_unavailable_for_it() {
+        AuthorizationLedger ledger = ledgerRemembering(10);
+        ledger.settle("pay_1", new IssuerUnavailable());
+        ledger.reverse("pay_1");
+
+        assertThat(ledger.settle("pay_1", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+        assertThat(ledger.stats().approvals()).isZero();
+    }
+
+    @Test
+    void never_counts_a_refusal_after_reversal_as_a_second_approval_of_a_forgotten_key() {
+        AuthorizationLedger ledger = ledgerRemembering(1);
+        ledger.settle("pay_1", Authorization.approved());
+        ledger.settle("pay_2", Authorization.approved());
+        ledger.reverse("pay_1");
+
+        assertThat(ledger.settle("pay_1", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+
+        LedgerStats stats = ledger.stats();
+        assertThat(stats.approvedMoreThanOnce()).isZero();
+        assertThat(stats.approvals()).isEqualTo(2);
+        assertThat(stats.authorizationsRefusedAfterReversal()).isEqualTo(1);
+    }
+
+    @Test
+    void keeps_no_tombstone_for_a_key_it_has_an_answer_for() {
+        AuthorizationLedger ledger = ledgerRemembering(10);
+        ledger.settle("pay_declined", Authorization.declined());
+        Authorization approval = Authorization.approved();
+        ledger.settle("pay_approved", approval);
+
+        ledger.reverse("pay_declined");
+        ledger.reverse("pay_approved");
+
+        assertThat(ledger.settle("pay_declined", Authorization.approved())).isEqualTo(Authorization.declined());
+        assertThat(ledger.settle("pay_approved", Authorization.approved())).isEqualTo(approval);
+        assertThat(ledger.stats().authorizationsRefusedAfterReversal()).isZero();
+    }
+
+    @Test
+    void keeps_tombstones_for_no_more_keys_than_it_remembers() {
+        AuthorizationLedger ledger = ledgerRemembering(2);
+        ledger.reverse("pay_1");
+        ledger.reverse("pay_2");
+        ledger.reverse("pay_3");
+
+        Authorization approval = Authorization.approved();
+
+        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
+        assertThat(ledger.settle("pay_3", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+    }
+
+    @Test
+    void forgets_its_tombstones_on_reset() {
+        AuthorizationLedger ledger = ledgerRemembering(10);
+        ledger.reverse("pay_1");
+
+        ledger.reset();
+
+        Authorization approval = Authorization.approved();
+        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
     }
 
     @Test

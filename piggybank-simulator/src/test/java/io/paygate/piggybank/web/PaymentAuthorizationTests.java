@@ -144,7 +144,8 @@ class PaymentAuthorizationTests {
                         {"authorization_requests":4,"distinct_idempotency_keys":0,"approvals":2,"declines":1,
                          "unavailable":1,"idempotent_replays":0,"reversals":0,"approved_more_than_once":0,
                          "approvals_without_idempotency_key":2,"invalid_requests":1,"forgotten_idempotency_keys":0,
-                         "injected_unavailable":0,"hung":0,"refused_while_down":0}""",
+                         "injected_unavailable":0,"hung":0,"refused_while_down":0,
+                         "authorizations_refused_after_reversal":0}""",
                         JsonCompareMode.STRICT);
     }
 
@@ -155,7 +156,7 @@ class PaymentAuthorizationTests {
         bank.post().uri("/simulator/reset").exchange().expectStatus().isNoContent();
 
         LedgerStats stats = bank.get().uri("/simulator/stats").exchange().returnResult(LedgerStats.class).getResponseBody();
-        assertThat(stats).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(stats).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

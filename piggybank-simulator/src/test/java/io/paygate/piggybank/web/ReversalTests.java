@@ -72,6 +72,49 @@ class ReversalTests {
     }
 
     @Test
+    void acknowledges_the_reversal_of_an_unknown_key_every_time_it_is_asked() {
+        reverse("pay_reversed_first").expectStatus().isNotFound();
+        reverse("pay_reversed_first").expectStatus().isNotFound();
+
+        assertThat(stats().reversals()).isZero();
+    }
+
+    @Test
+    void refuses_an_authorisation_that_arrives_after_its_reversal_and_counts_it() {
+        reverse("pay_overtaken").expectStatus().isNotFound();
+
+        authorization("pay_overtaken", "2222405343248877")
+                .expectStatus().isOk()
+                .expectBody().json("""
+                        {"authorized":false,"authorization_code":"","decline_reason":"reversed_before_authorization"}""",
+                        JsonCompareMode.STRICT);
+        authorization("pay_overtaken", "2222405343248877")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.authorized").isEqualTo(false);
+
+        LedgerStats stats = stats();
+        assertThat(stats.authorizationsRefusedAfterReversal()).isEqualTo(1);
+        assertThat(stats.approvals()).isZero();
+        assertThat(stats.declines()).isEqualTo(1);
+        assertThat(stats.idempotentReplays()).isEqualTo(1);
+        assertThat(stats.reversals()).isZero();
+        assertThat(stats.approvedMoreThanOnce()).isZero();
+        reverse("pay_overtaken").expectStatus().isNotFound();
+    }
+
+    @Test
+    void counts_no_refusal_after_reversal_when_the_reversal_comes_after_the_approval() {
+        authorize("pay_in_order", "2222405343248877");
+        reverse("pay_in_order").expectStatus().isOk();
+        authorize("pay_in_order", "2222405343248877");
+
+        LedgerStats stats = stats();
+        assertThat(stats.authorizationsRefusedAfterReversal()).isZero();
+        assertThat(stats.approvals()).isEqualTo(1);
+        assertThat(stats.reversals()).isEqualTo(1);
+    }
+
+    @Test
     void still_replays_the_approval_after_reversing_it() {
         Authorization approval = authorize("pay_reversed_then_replayed", "2222405343248877");
         reverse("pay_reversed_then_replayed").expectStatus().isOk();
@@ -80,11 +123,15 @@ class ReversalTests {
     }
 
     private Authorization authorize(String idempotencyKey, String cardNumber) {
-        return bank.post().uri("/payments").header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).body(payment(cardNumber))
-                .exchange()
+        return authorization(idempotencyKey, cardNumber)
                 .expectStatus().isOk()
                 .returnResult(Authorization.class).getResponseBody();
+    }
+
+    private RestTestClient.ResponseSpec authorization(String idempotencyKey, String cardNumber) {
+        return bank.post().uri("/payments").header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(payment(cardNumber))
+                .exchange();
     }
 
     private RestTestClient.ResponseSpec reverse(String idempotencyKey) {

@@ -1,5 +1,6 @@
 package io.paygate.support.amqp;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -60,8 +61,10 @@ public class ConfirmedPublisher {
             return Outcome.CONFIRMED;
         } catch (TimeoutException e) {
             return Outcome.UNCONFIRMED;
-        } catch (AmqpException | ExecutionException e) {
-            log.warn("Could not publish {} {} to {} with key {}", type, messageId, exchange, routingKey, e);
+        } catch (AmqpException | ShutdownSignalException | ExecutionException e) {
+            // ShutdownSignalException: the client library's own, for a channel opened on a connection the broker is
+            // just closing. One line, no stack trace: during a broker outage every publication ends here.
+            log.warn("Could not publish {} {} to {} with key {}: {}", type, messageId, exchange, routingKey, e.toString());
             return Outcome.UNCONFIRMED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,7 +13,9 @@ import java.time.Clock;
 
 /**
  * Opens the card, asks the bank, publishes its answer. The clear card lives only on this call's stack:
- * nothing here keeps, caches or logs it.
+ * nothing here keeps, caches or logs it. A command that has expired, or would before the bank could answer, is
+ * declined {@code 20068} without asking the bank (see {@link AcquiringBank#authorize}); the gateway has declined the
+ * payment by then, or is about to, so that answer only confirms it.
  */
 public class AuthorizePaymentService implements AuthorizePaymentUseCase {
 
@@ -33,7 +35,8 @@ public class AuthorizePaymentService implements AuthorizePaymentUseCase {
     @Override
     public AuthorizationResult authorize(AuthorizePayment command) {
         var authorization = new CardAuthorization(command.paymentId(),
-                cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency());
+                cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency(),
+                command.expiresAt());
         BankDecision decision = bank.authorize(authorization);
         AuthorizationResult result = decision.toResult(command.paymentId(), clock.instant());
         results.publish(result, command.replyTo());

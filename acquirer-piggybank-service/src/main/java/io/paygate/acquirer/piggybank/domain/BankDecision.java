@@ -28,6 +28,13 @@ public sealed interface BankDecision {
     record IssuerUnavailable() implements BankDecision {
     }
 
+    /**
+     * The bank was not asked (again): a request started now could still be running when the command expires, when
+     * the gateway has declined the payment as answered too late and asked the bank to reverse it.
+     */
+    record Expired() implements BankDecision {
+    }
+
     default AuthorizationResult toResult(String paymentId, Instant processedOn) {
         return switch (this) {
             case Approved approved -> AuthorizationResult.approved(paymentId, approved.authorizationCode(), processedOn);
@@ -36,6 +43,8 @@ public sealed interface BankDecision {
             case RequestRejected rejected -> AuthorizationResult.declined(paymentId, ResponseCode.DO_NOT_HONOUR, processedOn);
             case IssuerUnavailable unavailable ->
                     AuthorizationResult.declined(paymentId, ResponseCode.ISSUER_UNAVAILABLE, processedOn);
+            // The same code the gateway declines the payment with at its final deadline.
+            case Expired expired -> AuthorizationResult.declined(paymentId, ResponseCode.RESPONSE_TOO_LATE, processedOn);
         };
     }
 }

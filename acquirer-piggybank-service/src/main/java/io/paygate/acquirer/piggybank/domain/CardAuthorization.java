@@ -2,6 +2,8 @@ package io.paygate.acquirer.piggybank.domain;
 
 import io.paygate.events.card.CardData;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -11,8 +13,10 @@ import java.util.Objects;
  * @param paymentId the gateway's payment id, sent as the bank's idempotency key so that every retry and
  *                  every redelivered command is the same request to the bank
  * @param amount    minor units of {@code currency}
+ * @param expiresAt when the gateway treats the payment as timed out (declined, its reversal on the way), so that no
+ *                  request to the bank may still be running then; {@code null} when the command set no expiry
  */
-public record CardAuthorization(String paymentId, CardData card, long amount, String currency) {
+public record CardAuthorization(String paymentId, CardData card, long amount, String currency, Instant expiresAt) {
 
     public CardAuthorization {
         Objects.requireNonNull(paymentId, "paymentId");
@@ -25,5 +29,14 @@ public record CardAuthorization(String paymentId, CardData card, long amount, St
 
     public String idempotencyKey() {
         return paymentId;
+    }
+
+    /**
+     * Whether a request to the bank started at {@code now}, which gets its answer or gives up within
+     * {@code longestRequest}, is over by the expiry. A request still running then could be approved after the
+     * gateway declined the payment, and after the bank took the reversal that was meant to undo it.
+     */
+    public boolean endsBeforeExpiry(Instant now, Duration longestRequest) {
+        return expiresAt == null || !now.plus(longestRequest).isAfter(expiresAt);
     }
 }

@@ -49,8 +49,18 @@ class BankDecisionTest {
     }
 
     @Test
+    void an_expired_command_declines_the_payment_as_answered_too_late() {
+        AuthorizationResult result = new BankDecision.Expired().toResult("pay_1", NOW);
+
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
+        assertThat(result.responseCode().code()).isEqualTo("20068");
+        assertThat(result.authCode()).isNull();
+    }
+
+    @Test
     void an_authorization_shows_only_the_masked_card_in_its_text_form() {
-        var authorization = new CardAuthorization("pay_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP");
+        var authorization = new CardAuthorization("pay_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP",
+                null);
 
         assertThat(authorization.toString()).doesNotContain("4111111111111111").doesNotContain("737").contains("1111");
         assertThat(authorization.idempotencyKey()).isEqualTo("pay_1");

@@ -32,7 +32,7 @@ class RabbitAuthorizationPublisher implements AuthorizationPublisher {
         String paymentId = request.paymentId().value();
         AuthorizePayment command = new AuthorizePayment(paymentId, request.merchantId(),
                 request.routing().acquirerMerchantId(), request.amount().amount(), request.amount().currency(),
-                request.card(), request.replyTo(), request.requestedOn());
+                request.card(), request.replyTo(), request.requestedOn(), request.expiresAt());
         return Publications.of(publisher.publish(Topology.AUTHORIZATIONS_EXCHANGE,
                 Topology.authorizeRoutingKey(request.routing().acquirer()), command, AuthorizePayment.TYPE,
                 AuthorizePayment.VERSION, paymentId, confirmWithin));

@@ -15,6 +15,8 @@ import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -43,6 +45,11 @@ import java.util.function.Supplier;
  * finding it down is news for the other. A reversal deferred while it is open costs nothing (it is asked again later),
  * and a bank just back is not met by a backlog of reversals before the half-open trials have judged it. The price:
  * a bank that failed reversals alone would decline payments too, which its single API and host make unlikely.
+ * <p>
+ * No authorisation request starts, the first or a retry, unless it is over (answered or timed out) by the command's
+ * expiry: by then the gateway has declined the payment and sent the bank a reversal, which may well overtake a command
+ * held up in a backlog or a retry. Past that point the call stops with {@link BankDecision.Expired}. A command expired
+ * on arrival never reaches the breaker; one that expires while retrying counts as a call the bank left unanswered.
  */
 class PiggyBank implements AcquiringBank {
 
@@ -52,21 +59,42 @@ class PiggyBank implements AcquiringBank {
     private final RetryTemplate authorizationRetries;
     private final RetryTemplate reversalRetries;
     private final CircuitBreaker circuitBreaker;
+    private final Clock clock;
+    private final Duration longestRequest;
 
+    /**
+     * @param longestRequest how long one request can take before it is given up as unanswered: the connect timeout
+     *                       plus the read timeout
+     */
     PiggyBank(PiggyBankApi api, RetryPolicy authorizationRetryPolicy, RetryPolicy reversalRetryPolicy,
-              CircuitBreaker circuitBreaker) {
+              CircuitBreaker circuitBreaker, Clock clock, Duration longestRequest) {
         this.api = api;
         this.authorizationRetries = retryTemplate(authorizationRetryPolicy);
         this.reversalRetries = retryTemplate(reversalRetryPolicy);
         this.circuitBreaker = circuitBreaker;
+        this.clock = clock;
+        this.longestRequest = longestRequest;
         circuitBreaker.getEventPublisher().onStateTransition(this::logTransition);
     }
 
     @Override
     public BankDecision authorize(CardAuthorization authorization) {
-        return callGuarded(authorizationRetries, "payment " + authorization.paymentId(),
-                () -> api.authorize(authorization))
-                .orElseGet(BankDecision.IssuerUnavailable::new);
+        String subject = "payment " + authorization.paymentId();
+        if (!authorization.endsBeforeExpiry(clock.instant(), longestRequest)) {
+            log.info("Not asking the Piggy Bank for {}: its command expires at {}, before an answer is sure to come",
+                    subject, authorization.expiresAt());
+            return new BankDecision.Expired();
+        }
+        try {
+            return callGuarded(authorizationRetries, subject, () -> {
+                if (!authorization.endsBeforeExpiry(clock.instant(), longestRequest)) {
+                    throw new CommandExpiresFirst();
+                }
+                return api.authorize(authorization);
+            }).orElseGet(BankDecision.IssuerUnavailable::new);
+        } catch (CommandExpiresFirst e) {
+            return new BankDecision.Expired();
+        }
     }
 
     @Override
@@ -80,6 +108,7 @@ class PiggyBank implements AcquiringBank {
      *
      * @param subject names the call in logs and errors, e.g. {@code payment pay_123}
      * @return the bank's answer, or empty when it gave none: after the retries, or at once while the breaker is open
+     * @throws CommandExpiresFirst when the request stopped retrying because its command expires first
      */
     private <T> Optional<T> callGuarded(RetryTemplate retries, String subject, Supplier<T> request) {
         if (!circuitBreaker.tryAcquirePermission()) {
@@ -112,6 +141,13 @@ class PiggyBank implements AcquiringBank {
             case CircuitOpenedWhileRetrying opened -> log.info(
                     "Stopped retrying {} after {} attempts: the Piggy Bank circuit breaker opened meanwhile",
                     subject, e.getRetryCount());
+            case CommandExpiresFirst expiresFirst -> {
+                log.info("Stopped retrying {} after {} attempts: its command expires before another answer is sure "
+                        + "to come", subject, e.getRetryCount());
+                circuitBreaker.onError(circuitBreaker.getCurrentTimestamp() - start,
+                        circuitBreaker.getTimestampUnit(), last);
+                throw expiresFirst;
+            }
             default -> {
                 // An answer the bank would give again, or a fault of ours: neither says the bank is down.
                 circuitBreaker.releasePermission();
@@ -159,6 +195,17 @@ class PiggyBank implements AcquiringBank {
         RetryTemplate template = new RetryTemplate(policy);
         template.setRetryListener(new RetryLog());
         return template;
+    }
+
+    /**
+     * Ends an authorisation's retries, without calling the bank again, once a request could outlast its command.
+     * Not retryable.
+     */
+    private static final class CommandExpiresFirst extends RuntimeException {
+
+        CommandExpiresFirst() {
+            super("the command expires before the Piggy Bank's answer is sure to come", null, false, false);
+        }
     }
 
     /** Ends a call's retries, without calling the bank again, once the breaker has opened. Not retryable. */

@@ -7,6 +7,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class PiggyBankConfiguration {
@@ -28,9 +29,10 @@ class PiggyBankConfiguration {
 
     @Bean
     PiggyBank piggyBank(PiggyBankProperties properties, HttpClient piggyBankHttpClient, RestClient.Builder restClients,
-                        CircuitBreaker piggyBankCircuitBreaker) {
+                        CircuitBreaker piggyBankCircuitBreaker, Clock clock) {
         return new PiggyBank(new PiggyBankApi(restClient(properties, piggyBankHttpClient, restClients)),
-                properties.retry().policy(), properties.reversalRetry().policy(), piggyBankCircuitBreaker);
+                properties.retry().policy(), properties.reversalRetry().policy(), piggyBankCircuitBreaker, clock,
+                properties.longestRequest());
     }
 
     /** Named so that the health endpoint lists it as {@code piggyBank}. */

@@ -34,6 +34,14 @@ public record PiggyBankProperties(URI url, Duration connectTimeout, Duration rea
     }
 
     /**
+     * How long one request can take before it counts as unanswered: the connection, then the wait for the answer. No
+     * authorisation request starts unless it is over by then, see {@link PiggyBank}.
+     */
+    Duration longestRequest() {
+        return connectTimeout.plus(readTimeout);
+    }
+
+    /**
      * Exponential back-off with jitter between attempts that failed for want of an answer.
      *
      * @param maxRetries attempts after the first

@@ -7,7 +7,11 @@ import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 /** The acquiring bank's API, with its retry policy and circuit breaker. */
 public interface AcquiringBank {
 
-    /** Always comes back with a decision: no answer from the bank is {@link BankDecision.IssuerUnavailable}. */
+    /**
+     * Always comes back with a decision: no answer from the bank is {@link BankDecision.IssuerUnavailable}. Never
+     * starts a request, the first or a retry, that could still be running when the authorisation
+     * {@linkplain CardAuthorization#expiresAt() expires}: then it stops with {@link BankDecision.Expired}.
+     */
     BankDecision authorize(CardAuthorization authorization);
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ class PiggyBankCircuitBreakerTest {
         List<CardAuthorization> payments = new ArrayList<>();
         IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> {
             payments.add(authorization(REFUSED_CARD));
-            payments.add(new CardAuthorization(paymentId(), new CardData(APPROVED_CARD, null, 3, 2030), 1050, "GBP"));
+            payments.add(new CardAuthorization(paymentId(), new CardData(APPROVED_CARD, null, 3, 2030), 1050, "GBP", null));
         });
 
         payments.forEach(piggyBank::authorize);
@@ -228,7 +229,7 @@ class PiggyBankCircuitBreakerTest {
         HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
-                retry.policy(), retry.policy(), circuitBreaker);
+                retry.policy(), retry.policy(), circuitBreaker, Clock.systemUTC(), properties.longestRequest());
     }
 
     private static long occurrences(CapturedOutput output, String regex) {
@@ -236,7 +237,7 @@ class PiggyBankCircuitBreakerTest {
     }
 
     private static CardAuthorization authorization(String cardNumber) {
-        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP");
+        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", null);
     }
 
     private static String paymentId() {

@@ -9,13 +9,20 @@ import io.paygate.events.card.CardData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,9 +30,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Piggy Bank adapter against a real HTTP bank: how each answer maps, and what is retried. */
+/** The Piggy Bank adapter against a real HTTP bank: how each answer maps, what is retried, and for how long. */
+@ExtendWith(OutputCaptureExtension.class)
 class PiggyBankTest {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    /** The longest one request can take: connect plus read timeout. */
+    private static final Duration LONGEST_REQUEST = CONNECT_TIMEOUT.plus(READ_TIMEOUT);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
     private final List<HttpClient> httpClients = new ArrayList<>();
@@ -70,7 +82,8 @@ class PiggyBankTest {
 
     @Test
     void takes_a_request_the_bank_rejects_as_final() {
-        var authorization = new CardAuthorization(paymentId(), new CardData("4111111111111111", null, 3, 2030), 1050, "GBP");
+        var authorization = new CardAuthorization(paymentId(), new CardData("4111111111111111", null, 3, 2030), 1050, "GBP",
+                null);
 
         BankDecision decision = piggyBank(bank.url()).authorize(authorization);
 
@@ -168,6 +181,55 @@ class PiggyBankTest {
     }
 
     @Test
+    void does_not_call_the_bank_for_a_command_that_expires_before_an_answer_is_sure_to_come(CapturedOutput output) {
+        CardAuthorization authorization = expiringAt(Instant.now().plus(LONGEST_REQUEST).minusMillis(100),
+                "4111111111111111");
+
+        BankDecision decision = piggyBank(bank.url()).authorize(authorization);
+
+        assertThat(decision).isInstanceOf(BankDecision.Expired.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).isEmpty();
+        assertThat(output).contains("Not asking the Piggy Bank for payment " + authorization.paymentId())
+                .doesNotContain("4111111111111111");
+    }
+
+    @Test
+    void does_not_call_the_bank_for_a_command_that_has_expired() {
+        CardAuthorization authorization = expiringAt(Instant.now().minusSeconds(1), "4111111111111111");
+
+        assertThat(piggyBank(bank.url()).authorize(authorization)).isInstanceOf(BankDecision.Expired.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).isEmpty();
+    }
+
+    @Test
+    void calls_the_bank_while_a_request_is_sure_to_be_over_by_the_expiry() {
+        Instant now = Instant.parse("2026-11-26T10:15:30Z");
+        CardAuthorization authorization = expiringAt(now.plus(LONGEST_REQUEST), "4111111111111111");
+
+        BankDecision decision = piggyBank(bank.url(), secondPerRequest(authorization.paymentId(), now))
+                .authorize(authorization);
+
+        assertThat(decision).isInstanceOf(BankDecision.Approved.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
+    }
+
+    @Test
+    void stops_retrying_once_another_request_could_outlast_the_command(CapturedOutput output) {
+        Instant start = Instant.parse("2026-11-26T10:15:30Z");
+        // Each request moves the clock 1 s on: the first starts at 0 s and the retry at 1 s are over by the expiry at
+        // 2.5 s, a second retry at 2 s might not be.
+        CardAuthorization authorization = expiringAt(start.plusMillis(2500), "4111111111111110");
+
+        BankDecision decision = piggyBank(bank.url(), secondPerRequest(authorization.paymentId(), start))
+                .authorize(authorization);
+
+        assertThat(decision).isInstanceOf(BankDecision.Expired.class);
+        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(2);
+        assertThat(output).contains("Stopped retrying payment " + authorization.paymentId() + " after 2 attempts")
+                .doesNotContain("4111111111111110");
+    }
+
+    @Test
     void reverses_an_authorization_the_bank_approved_under_the_payment_id() {
         PiggyBank piggyBank = piggyBank(bank.url());
         CardAuthorization authorization = authorization("4111111111111111");
@@ -252,18 +314,46 @@ class PiggyBankTest {
     }
 
     private PiggyBank piggyBank(URI url) {
+        return piggyBank(url, Clock.systemUTC());
+    }
+
+    private PiggyBank piggyBank(URI url, Clock clock) {
         var retry = new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5));
-        var properties = new PiggyBankProperties(url, Duration.ofMillis(500), Duration.ofMillis(300), retry, retry,
+        var properties = new PiggyBankProperties(url, CONNECT_TIMEOUT, READ_TIMEOUT, retry, retry,
                 new PiggyBankProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
         HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
                 properties.retry().policy(), properties.reversalRetry().policy(),
-                CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()));
+                CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()), clock, properties.longestRequest());
+    }
+
+    /** A clock that moves one second on with every request the bank has received under the key, and only then. */
+    private static Clock secondPerRequest(String idempotencyKey, Instant start) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusSeconds(bank.requestsWithKey(idempotencyKey).size());
+            }
+        };
     }
 
     private static CardAuthorization authorization(String cardNumber) {
-        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP");
+        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", null);
+    }
+
+    private static CardAuthorization expiringAt(Instant expiresAt, String cardNumber) {
+        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", expiresAt);
     }
 
     private static String paymentId() {
