@@ -99,6 +99,10 @@ class FaultToleranceIT {
         }
     }
 
+    /**
+     * Leaves the stack as whole as it found it, for the next test and the next class: no fault injected, every
+     * process running, the broker up, the adapter's circuit breaker closed again.
+     */
     @AfterEach
     void restoreTheStack() {
         try {
@@ -110,6 +114,7 @@ class FaultToleranceIT {
             }
             RESTARTABLE.stream().filter(service -> !stack.isRunning(service)).forEach(stack::start);
         }
+        waitForAHealthyStack();
     }
 
     @Test
