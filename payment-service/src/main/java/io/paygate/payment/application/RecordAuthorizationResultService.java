@@ -71,7 +71,10 @@ public class RecordAuthorizationResultService {
             return;
         }
         Payment payment = stored.get();
-        if (payment.responseCode() == ResponseCode.RESPONSE_TOO_LATE) {
+        // The adapter answers 20068 itself for a command that expired before it could ask the bank: that agrees with
+        // the deadline's decline and is no news. Any other answer after the deadline is worth an operator's look.
+        if (payment.responseCode() == ResponseCode.RESPONSE_TOO_LATE
+                && result.responseCode() != ResponseCode.RESPONSE_TOO_LATE) {
             log.warn("Late result for payment {}: {} came after the payment was declined at its final deadline; "
                     + "it changes nothing, and the reversal the bank was asked for undoes any approval",
                     payment.id(), result.responseCode().code());
