@@ -2,6 +2,7 @@ package io.paygate.gateway.auth;
 
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.gateway.web.ErrorResponses;
 import io.paygate.gateway.web.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,15 +11,12 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,11 +40,11 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
     private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7E]{1,200})", Pattern.CASE_INSENSITIVE);
 
     private final ApiKeyResolver apiKeys;
-    private final JsonMapper jsonMapper;
+    private final ErrorResponses errors;
 
-    public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyResolver apiKeys, JsonMapper jsonMapper) {
+    public ApiKeyAuthenticationGatewayFilterFactory(ApiKeyResolver apiKeys, ErrorResponses errors) {
         this.apiKeys = apiKeys;
-        this.jsonMapper = jsonMapper;
+        this.errors = errors;
     }
 
     @Override
@@ -95,15 +93,7 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange, MerchantServiceUnavailableException cause) {
-        String requestId = RequestIdFilter.requestIdOf(exchange);
-        log.warn("Cannot authenticate request {}: {}", requestId, cause.getMessage());
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(Map.of(
-                "request_id", requestId,
-                "error_type", "service_unavailable",
-                "error_codes", List.of("merchant_service_unavailable")));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        log.warn("Cannot authenticate request {}: {}", RequestIdFilter.requestIdOf(exchange), cause.getMessage());
+        return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "merchant_service_unavailable");
     }
 }

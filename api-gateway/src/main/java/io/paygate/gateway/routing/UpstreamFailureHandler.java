@@ -1,5 +1,6 @@
 package io.paygate.gateway.routing;
 
+import io.paygate.gateway.web.ErrorResponses;
 import io.paygate.gateway.web.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,17 +8,12 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Answers a request the gateway could not get answered upstream in the API's error format, with a status a client
@@ -31,29 +27,22 @@ class UpstreamFailureHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailureHandler.class);
 
-    private final JsonMapper jsonMapper;
+    private final ErrorResponses errors;
 
-    UpstreamFailureHandler(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+    UpstreamFailureHandler(ErrorResponses errors) {
+        this.errors = errors;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         HttpStatusCode status = statusFor(failure);
-        ServerHttpResponse response = exchange.getResponse();
-        if (status == null || response.isCommitted()) {
+        if (status == null || exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        String requestId = RequestIdFilter.requestIdOf(exchange);
-        log.warn("Request {} {} {} failed upstream: {} -> {}", requestId, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), failure.toString(), status.value());
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(Map.of(
-                "request_id", requestId,
-                "error_type", errorType(status),
-                "error_codes", List.of("upstream_" + errorType(status))));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        log.warn("Request {} {} {} failed upstream: {} -> {}", RequestIdFilter.requestIdOf(exchange),
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.toString(), status.value());
+        String errorType = errorType(status);
+        return errors.write(exchange, status, errorType, "upstream_" + errorType);
     }
 
     /** The status for a failure to reach an instance, or null for any other failure. */
