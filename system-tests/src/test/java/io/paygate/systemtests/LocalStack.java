@@ -53,7 +53,7 @@ final class LocalStack {
 
     /** The broker and virtual host the stack's services use. */
     URI rabbitUri() {
-        return URI.create(System.getenv().getOrDefault("RABBITMQ_URI", environment.getOrDefault("RABBITMQ_URI", DEFAULT_BROKER)));
+        return URI.create(environment.getOrDefault("RABBITMQ_URI", System.getenv().getOrDefault("RABBITMQ_URI", DEFAULT_BROKER)));
     }
 
     /**
