@@ -9,14 +9,21 @@ public final class Topology {
     /** Topic exchange carrying {@link AuthorizePayment} commands, routed by acquirer code. */
     public static final String AUTHORIZATIONS_EXCHANGE = "paygate.authorizations";
 
-    /** Topic exchange carrying {@link AuthorizationResult} events, routed by the instance that asked. */
-    public static final String AUTHORIZATION_RESULTS_EXCHANGE = "paygate.authorization-results";
+    /**
+     * Topic exchange carrying {@link AuthorizationResult} events, routed by the instance that asked, so that each
+     * result is delivered once, to the instance holding the request. What no instance's queue takes (its instance is
+     * gone) goes to {@link #UNROUTED_RESULTS_EXCHANGE}, its alternate exchange.
+     */
+    public static final String AUTHORIZATION_RESULTS_EXCHANGE = "paygate.authorization-replies";
+
+    /** Fanout exchange taking the results whose asking instance no longer listens, for {@link #PAYMENT_RESULTS_QUEUE}. */
+    public static final String UNROUTED_RESULTS_EXCHANGE = "paygate.authorization-replies.unrouted";
 
     /** Direct exchange receiving messages that a consumer rejected for good, routed by the queue they came from. */
     public static final String DEAD_LETTER_EXCHANGE = "paygate.dead-letters";
 
-    /** Durable queue from which any payment-service instance records results, even those whose origin died. */
-    public static final String PAYMENT_RESULTS_QUEUE = "payment-service.authorization-results";
+    /** Durable queue from which any payment-service instance records the results whose asking instance is gone. */
+    public static final String PAYMENT_RESULTS_QUEUE = "payment-service.orphaned-results";
 
     private static final String RESULT_PREFIX = "result.";
 
@@ -49,11 +56,6 @@ public final class Topology {
     /** Routing key under which results for one payment-service instance are published. */
     public static String resultRoutingKey(String instanceId) {
         return RESULT_PREFIX + instanceId;
-    }
-
-    /** Binding of the shared results queue: every result, whichever instance asked. */
-    public static String allResultsBinding() {
-        return RESULT_PREFIX + "#";
     }
 
     /** Dead-letter queue paired with a consumer queue. */

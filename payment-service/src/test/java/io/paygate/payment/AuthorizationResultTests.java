@@ -6,11 +6,12 @@ import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.application.PaymentStore;
-import io.paygate.payment.application.RecordedDecision;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.RecoveryPolicies;
+import io.paygate.payment.domain.Transition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
@@ -152,11 +153,12 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
     @Test
     void records_exactly_one_of_several_racing_decisions() throws Exception {
         Payment pending = Payment.request(TestIsolation.merchantId(), new Money(1050, "GBP"),
-                CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now());
-        store.insert(pending, StoredCommands.of(pending, isolation.acquirer, cardCipher), Instant.now().plusSeconds(60));
+                CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now(),
+                RecoveryPolicies.DEFAULTS);
+        store.insert(pending, StoredCommands.of(pending, isolation.acquirer, cardCipher));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Optional<RecordedDecision>>> outcomes = new ArrayList<>();
+        List<Future<Optional<Payment>>> outcomes = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < racers; i++) {
                 Decision decision = i % 2 == 0
@@ -164,15 +166,15 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
                         : new Decision(ResponseCode.DO_NOT_HONOUR, null, Instant.now(), Instant.now());
                 outcomes.add(threads.submit(() -> {
                     start.await();
-                    return store.recordDecisionIfPending(pending.id(), decision, false);
+                    return store.apply(pending.id(), Transition.deciding(decision));
                 }));
             }
             start.countDown();
         }
 
         List<Payment> winners = new ArrayList<>();
-        for (Future<Optional<RecordedDecision>> outcome : outcomes) {
-            outcome.get().map(RecordedDecision::payment).ifPresent(winners::add);
+        for (Future<Optional<Payment>> outcome : outcomes) {
+            outcome.get().ifPresent(winners::add);
         }
         assertThat(winners).hasSize(1);
         assertThat(store.findById(pending.id())).contains(winners.getFirst());

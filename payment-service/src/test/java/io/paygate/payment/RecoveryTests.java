@@ -43,6 +43,7 @@ class RecoveryTests extends ServiceIntegrationTest {
     static void shortClock(DynamicPropertyRegistry registry) {
         registry.add("paygate.payments.authorization-timeout", () -> "1s");
         registry.add("paygate.payments.resend-after", () -> "2s");
+        registry.add("paygate.payments.republish-after", () -> "500ms");
         registry.add("paygate.payments.final-deadline", () -> FINAL_DEADLINE.toSeconds() + "s");
         registry.add("paygate.payments.sweep-interval", () -> "200ms");
         registry.add("paygate.payments.reversal-retry", () -> "200ms");
@@ -53,8 +54,9 @@ class RecoveryTests extends ServiceIntegrationTest {
     MongoTemplate mongo;
 
     @Test
-    void stores_the_sealed_command_with_the_payment_and_marks_it_published_once_the_broker_confirms() {
-        Answer answer = api.post(TestIsolation.merchantId(), PaymentApi.cardPayment(SILENT_CARD, CVV));
+    void stores_the_sealed_command_with_the_payment_which_owes_it_until_decided() {
+        String merchant = TestIsolation.merchantId();
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(SILENT_CARD, CVV));
         assertThat(answer.status()).isEqualTo(202);
         String id = answer.text("id");
 
@@ -62,9 +64,11 @@ class RecoveryTests extends ServiceIntegrationTest {
         Document outbox = stored.get("outbox", Document.class);
         assertThat(outbox.getString("acquirer")).isEqualTo(isolation.acquirer);
         assertThat(outbox.getString("replyTo")).startsWith("result.payment-service-");
-        assertThat(outbox.getInteger("sent")).isEqualTo(1);
-        assertThat(outbox.get("publishedOn")).isNotNull();
-        assertThat(stored.get("sweepDueAt")).isNotNull();
+        Document owed = stored.get("owed", Document.class);
+        assertThat(owed.getString("kind")).isEqualTo("AUTHORIZATION");
+        assertThat(owed.getInteger("attempts")).isEqualTo(1);
+        assertThat(owed.getDate("dueAt").toInstant())
+                .isEqualTo(Instant.parse(api.get(merchant, id).text("requested_on")).plusSeconds(2));
         Document sealed = outbox.get("card", Document.class);
         CardData opened = cardCipher.open(new CardEnvelope(sealed.getString("keyId"), sealed.getString("nonce"),
                 sealed.getString("ciphertext")), id);
@@ -82,7 +86,7 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(stored.getString("status")).isEqualTo("Authorized");
         assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card")
                 .containsEntry("acquirer", isolation.acquirer);
-        assertThat(stored).doesNotContainKeys("sweepDueAt", "reversal");
+        assertThat(stored).doesNotContainKeys("owed", "reversalRequestedOn");
     }
 
     @Test
@@ -93,12 +97,13 @@ class RecoveryTests extends ServiceIntegrationTest {
         Answer answer = lateApi.post(merchant, PaymentApi.cardPayment(APPROVED_CARD, CVV));
         assertThat(answer.status()).isEqualTo(202);
         String id = answer.text("id");
-        assertThat(stored(id).get("outbox", Document.class)).doesNotContainKey("publishedOn");
+        assertThat(stored(id).get("owed", Document.class).getDate("dueAt").toInstant())
+                .as("owed again soon, not after the wait for an answer")
+                .isBefore(Instant.parse(lateApi.get(merchant, id).text("requested_on")).plusSeconds(2));
 
         try (FakeAcquirer started = fakeAcquirer(lateAcquirer)) {
             await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("status").equals("Authorized"));
             assertThat(started.commandsFor(id)).hasSize(1);
-            assertThat(stored(id).get("outbox", Document.class).getInteger("sent")).isGreaterThan(1);
             assertThat(started.commandsFor(id).getFirst().command().expiresAt())
                     .isEqualTo(Instant.parse(lateApi.get(merchant, id).text("requested_on")).plus(FINAL_DEADLINE));
         }
@@ -116,7 +121,7 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(acquirer.commandsFor(id)).hasSize(2);
         assertThat(acquirer.answersFor(id)).hasSize(1);
         assertThat(api.get(merchant, id).text("auth_code")).isEqualTo(acquirer.answersFor(id).getFirst().authCode());
-        assertThat(stored(id)).doesNotContainKeys("sweepDueAt", "reversal");
+        assertThat(stored(id)).doesNotContainKeys("owed", "reversalRequestedOn");
     }
 
     @Test
@@ -154,8 +159,8 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(reversal.currency()).isEqualTo("GBP");
         await().atMost(WITHIN).untilAsserted(() -> {
             Document stored = stored(id);
-            assertThat(stored.get("reversal", Document.class).get("confirmedOn")).isNotNull();
-            assertThat(stored).doesNotContainKey("sweepDueAt");
+            assertThat(stored.get("reversalRequestedOn")).isNotNull();
+            assertThat(stored).doesNotContainKey("owed");
             assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card");
         });
     }

@@ -7,6 +7,7 @@ import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.RecoveryPolicies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,18 +71,16 @@ class SweeperClaimTests extends ServiceIntegrationTest {
         assertThat(one.sweep()).as("claimed work is not due again until its claim expires").isZero();
     }
 
-    /** A pending payment whose confirmed command had no answer, overdue for sending again. */
+    /** A pending payment whose command had no answer, overdue for sending again: requested before the first wait. */
     private void overduePayment(String merchant) {
-        Instant now = Instant.now();
+        Instant requestedOn = Instant.now().minus(RecoveryPolicies.DEFAULTS.resendAfter()).minusSeconds(1);
         Payment payment = Payment.request(merchant, new Money(1050, "GBP"), CardSummary.of("4000000000000010", 12, 2030),
-                null, null, null, now);
-        store.insert(payment, StoredCommands.of(payment, isolation.acquirer, cardCipher), now);
-        store.markPublished(payment.id(), now, now.minusMillis(1));
+                null, null, null, requestedOn, RecoveryPolicies.DEFAULTS);
+        store.insert(payment, StoredCommands.of(payment, isolation.acquirer, cardCipher));
     }
 
     private PaymentSweeper sweeper() {
-        return new PaymentSweeper(store, publisher, reversals, Clock.systemUTC(), new PaymentSweeper.Settings(
-                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofMinutes(1), Duration.ofSeconds(5), 100));
+        return new PaymentSweeper(store, publisher, reversals, Clock.systemUTC(), RecoveryPolicies.DEFAULTS,
+                Duration.ofSeconds(5), 100);
     }
 }

@@ -5,6 +5,7 @@ import io.paygate.events.ResponseCode;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
+import io.paygate.payment.domain.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +13,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Applies an acquirer's answer to its payment. A result may reach payment-service twice (through the shared queue and
- * through the asking instance's own queue) and may be redelivered, so applying it is idempotent: the first answer wins
- * with one conditional write, later copies change nothing. Either way, a request of this instance waiting for the
- * payment is woken with its final state.
+ * Applies an acquirer's answer to its payment. A result reaches one payment-service instance, the one that asked when
+ * it is still there, but may be redelivered or sent twice (a command the sweeper sent again), so applying it is
+ * idempotent: the first answer wins with one conditional write, decided by the domain
+ * ({@link Transition#deciding}), and later copies change nothing. Either way, a request of this instance waiting for
+ * the payment is woken with its final state.
  * <p>
  * The write goes first, without reading the payment: almost every result finds its payment pending. The payment is
  * read only when the write did not apply, to tell a duplicate from an answer that came after the final deadline.
@@ -35,16 +37,6 @@ public class RecordAuthorizationResultService {
     }
 
     /**
-     * Records the copy of a result that came to the instance that asked for it, only if a request here still waits for
-     * it: otherwise it has nobody to wake, and the shared queue's copy records it.
-     */
-    public void recordForWaiter(AuthorizationResult result) {
-        if (PaymentId.parse(result.paymentId()).filter(waiters::isWaiting).isPresent()) {
-            record(result);
-        }
-    }
-
-    /**
      * @throws IllegalArgumentException when the result contradicts itself (a decline with an authorisation code):
      *                                  no retry will make it recordable
      */
@@ -56,12 +48,17 @@ public class RecordAuthorizationResultService {
         }
         Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
                 clock.instant());
-        boolean reversalOwed = decision.owesReversal();
-        Optional<RecordedDecision> recorded = store.recordDecisionIfPending(id.get(), decision, reversalOwed);
+        Transition transition = Transition.deciding(decision);
+        Optional<Payment> recorded = store.apply(id.get(), transition);
         if (recorded.isPresent()) {
-            Payment payment = recorded.get().payment();
-            log.info("Payment {} is {} ({}){}", payment.id(), payment.status().label(), result.responseCode().code(),
-                    reversalOwed ? "; the bank is asked to reverse any approval it may have given" : "");
+            Payment payment = recorded.get();
+            // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
+            if (transition.owed() != null) {
+                log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",
+                        payment.id(), payment.status().label(), result.responseCode().code());
+            } else {
+                log.debug("Payment {} is {} ({})", payment.id(), payment.status().label(), result.responseCode().code());
+            }
             waiters.complete(payment);
             return;
         }

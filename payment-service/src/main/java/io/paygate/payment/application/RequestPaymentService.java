@@ -4,6 +4,7 @@ import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.RecoveryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Takes a card payment: records it {@code Pending} together with its authorisation command (the card sealed) in one
- * write, publishes the command to the merchant's acquirer, records the broker's confirm, and waits a bounded time for
- * the answer. Whatever goes wrong after the insert, the {@link PaymentSweeper} finds the command and finishes the job. The caller gets the final payment, or the still pending one when the time ran out;
- * the answer is recorded whenever it comes, by whichever instance receives it.
+ * write, publishes the command to the merchant's acquirer with a publisher confirm, and waits a bounded time for the
+ * answer. The payment owes its command from the start: whatever goes wrong after the insert, the
+ * {@link PaymentSweeper} finds it and finishes the job, so the broker's confirm needs no write of its own (only its
+ * absence does, to have the command sent again sooner). The caller gets the final payment, or the still pending one
+ * when the time ran out; the answer is recorded whenever it comes, by whichever instance receives it.
  * <p>
  * A request with an idempotency key (the IETF Idempotency-Key draft) makes at most one payment per key and merchant
  * while the key lives: the payment holds the key, so one atomic insert decides which request is first. A retry
@@ -48,18 +51,15 @@ public class RequestPaymentService {
     private final Clock clock;
     private final Duration authorizationTimeout;
     private final Duration idempotencyKeyTtl;
-    private final Duration resendAfter;
-    private final Duration finalDeadline;
+    private final RecoveryPolicy policy;
 
     /**
-     * @param resendAfter   how long after the request the sweeper sends a confirmed command again if no answer came
-     * @param finalDeadline how long after the request the sweeper declines a payment still pending; the command
-     *                      expires then
+     * @param policy when the sweeper sends a command without answer again, and when it gives up; the command expires
+     *               then
      */
     public RequestPaymentService(PaymentStore store, AuthorizationPublisher publisher, AuthorizationWaiters waiters,
                                  CardCipher cardCipher, RequestFingerprints fingerprints, Clock clock,
-                                 Duration authorizationTimeout, Duration idempotencyKeyTtl, Duration resendAfter,
-                                 Duration finalDeadline) {
+                                 Duration authorizationTimeout, Duration idempotencyKeyTtl, RecoveryPolicy policy) {
         this.store = store;
         this.publisher = publisher;
         this.waiters = waiters;
@@ -68,8 +68,7 @@ public class RequestPaymentService {
         this.clock = clock;
         this.authorizationTimeout = authorizationTimeout;
         this.idempotencyKeyTtl = idempotencyKeyTtl;
-        this.resendAfter = resendAfter;
-        this.finalDeadline = finalDeadline;
+        this.policy = policy;
     }
 
     /**
@@ -80,29 +79,25 @@ public class RequestPaymentService {
         var card = command.card();
         Payment payment = Payment.request(command.merchant().merchantId(), command.amount(),
                 CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear()),
-                command.reference(), command.description(), command.metadata(), clock.instant());
+                command.reference(), command.description(), command.metadata(), clock.instant(), policy);
         // Sealed before the insert, so that the payment and its command are stored in one write: whatever happens
         // next, the sweeper finds the command in the payment's outbox.
         CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
                 new AcquirerRouting(command.merchant().acquirer(), command.merchant().acquirerMerchantId()),
                 payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress(),
-                payment.requestedOn().plus(finalDeadline));
-        // The request itself waits for the broker's confirm until its deadline; only then can the sweeper know that
-        // the command needs publishing again.
-        Instant firstDueAt = deadlineOf(payment);
+                payment.finalDeadline(policy));
         if (command.idempotencyKey() == null) {
-            store.insert(payment, request, firstDueAt);
+            store.insert(payment, request);
             return new PaymentAnswer(authorize(payment, request), false);
         }
         String fingerprint = fingerprints.of(command);
-        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, request, firstDueAt, command.idempotencyKey(),
-                fingerprint);
+        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, request, command.idempotencyKey(), fingerprint);
         if (holder.isPresent() && expired(holder.get().payment())) {
             // The store keeps payments for good, so an expired key is freed here, when it is used again. Releasing
             // it by the old payment's id can only ever free the key from that payment, never from a newer holder.
             store.releaseIdempotencyKey(holder.get().payment().id());
-            holder = store.insertUnlessKeyHeld(payment, request, firstDueAt, command.idempotencyKey(), fingerprint);
+            holder = store.insertUnlessKeyHeld(payment, request, command.idempotencyKey(), fingerprint);
         }
         if (holder.isPresent()) {
             return new PaymentAnswer(repeatAnswer(holder.get(), command), true);
@@ -118,9 +113,9 @@ public class RequestPaymentService {
             if (publication != Publication.CONFIRMED) {
                 log.warn("Authorisation request for payment {} to acquirer {} was not confirmed: {}; it stays Pending "
                         + "and the sweeper publishes it again", payment.id(), request.routing().acquirer(), publication);
+                store.replaceObligation(payment, payment.commandUnconfirmed(clock.instant(), policy));
                 return payment;
             }
-            store.markPublished(payment.id(), clock.instant(), payment.requestedOn().plus(resendAfter));
             return asAnswered(decision.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             log.info("No answer for payment {} within {}; answering Pending", payment.id(), authorizationTimeout);

@@ -55,19 +55,15 @@ class ApplicationConfiguration {
                                                 RequestFingerprints fingerprints, Clock clock,
                                                 PaymentProperties properties) {
         return new RequestPaymentService(store, publisher, waiters, cardCipher, fingerprints, clock,
-                properties.authorizationTimeout(), properties.idempotencyKeyTtl(), properties.resendAfter(),
-                properties.finalDeadline());
+                properties.authorizationTimeout(), properties.idempotencyKeyTtl(), properties.recoveryPolicy());
     }
 
     @Bean
     PaymentSweeper paymentSweeper(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
                                   Clock clock, PaymentProperties properties) {
-        // A command is republished once its request has stopped waiting for the confirm, i.e. after the
-        // authorisation timeout; each publication of the sweeper waits for the broker as long as a request does.
-        return new PaymentSweeper(store, publisher, reversals, clock, new PaymentSweeper.Settings(
-                properties.authorizationTimeout(), properties.resendAfter(), properties.finalDeadline(),
-                properties.reversalRetry(), properties.reversalRetryMax(), properties.authorizationTimeout(),
-                properties.sweepBatch()));
+        // Each publication of the sweeper waits for the broker as long as a request does.
+        return new PaymentSweeper(store, publisher, reversals, clock, properties.recoveryPolicy(),
+                properties.authorizationTimeout(), properties.sweepBatch());
     }
 
     @Bean

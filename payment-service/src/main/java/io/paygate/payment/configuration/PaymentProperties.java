@@ -1,5 +1,6 @@
 package io.paygate.payment.configuration;
 
+import io.paygate.payment.domain.RecoveryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,8 +12,9 @@ import java.time.Duration;
  *                             is published again by the sweeper
  * @param idempotencyKeyTtl    how long an idempotency key keeps replaying its first answer; after that, the same key
  *                             makes a new payment
- * @param resendAfter          how long after its request a confirmed command without answer is sent again; each
- *                             further send waits twice as long
+ * @param resendAfter          how long after its request a command without answer is sent again; each further send
+ *                             waits twice as long
+ * @param republishAfter       how long after the broker failed to take a command it is published again
  * @param finalDeadline        how long after its request a payment without answer is declined {@code 20068} and the
  *                             bank asked for a reversal; its authorisation command expires then, so the acquirer
  *                             starts no bank call that could outlast it
@@ -25,11 +27,17 @@ import java.time.Duration;
 public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeout,
                                 @DefaultValue("24h") Duration idempotencyKeyTtl,
                                 @DefaultValue("15s") Duration resendAfter,
+                                @DefaultValue("2s") Duration republishAfter,
                                 @DefaultValue("60s") Duration finalDeadline,
                                 @DefaultValue("2s") Duration sweepInterval,
                                 @DefaultValue("100") int sweepBatch,
                                 @DefaultValue("2s") Duration reversalRetry,
                                 @DefaultValue("1m") Duration reversalRetryMax) {
+
+    /** The domain's view of these settings: when owed work is done again, and when the gateway gives up. */
+    public RecoveryPolicy recoveryPolicy() {
+        return new RecoveryPolicy(resendAfter, republishAfter, finalDeadline, reversalRetry, reversalRetryMax);
+    }
 
     public PaymentProperties {
         if (authorizationTimeout.isNegative() || authorizationTimeout.isZero()) {
@@ -42,6 +50,9 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
         if (resendAfter.compareTo(authorizationTimeout) < 0) {
             throw new IllegalArgumentException("paygate.payments.resend-after must be at least "
                     + "paygate.payments.authorization-timeout: a command is not overdue while its request still waits");
+        }
+        if (republishAfter.isNegative() || republishAfter.isZero()) {
+            throw new IllegalArgumentException("paygate.payments.republish-after must be positive");
         }
         if (finalDeadline.compareTo(resendAfter) <= 0) {
             throw new IllegalArgumentException("paygate.payments.final-deadline must be longer than "

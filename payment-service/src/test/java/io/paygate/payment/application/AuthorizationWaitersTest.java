@@ -3,6 +3,7 @@ package io.paygate.payment.application;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.RecoveryPolicies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ class AuthorizationWaitersTest {
 
     private final AuthorizationWaiters waiters = new AuthorizationWaiters();
     private final Payment pending = Payment.request("mer_1", new Money(1050, "GBP"),
-            CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now());
+            CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now(),
+            RecoveryPolicies.DEFAULTS);
 
     @Test
     void wakes_the_request_waiting_for_the_payment() {

@@ -14,10 +14,11 @@ class PaymentTest {
     private static final Instant REQUESTED_ON = Instant.parse("2030-01-31T10:15:30.045Z");
     private static final Instant PROCESSED_ON = Instant.parse("2030-01-31T10:15:30.312Z");
     private static final Instant DECIDED_ON = Instant.parse("2030-01-31T10:15:30.340Z");
+    private static final RecoveryPolicy POLICY = RecoveryPolicies.DEFAULTS;
 
     private static Payment pending() {
         return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
-                "ORD-5023", "Two books", Map.of("order_id", "5023"), REQUESTED_ON);
+                "ORD-5023", "Two books", Map.of("order_id", "5023"), REQUESTED_ON, POLICY);
     }
 
     @Test
@@ -46,7 +47,7 @@ class PaymentTest {
 
     @Test
     void a_refusal_declines_a_pending_payment_with_its_reason() {
-        Payment declined = pending().decide(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON, DECIDED_ON);
+        Payment declined = pending().decide(new Decision(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON, DECIDED_ON));
 
         assertThat(declined.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(declined.approved()).isFalse();
@@ -68,7 +69,7 @@ class PaymentTest {
     void a_declined_payment_cannot_be_authorized_later() {
         Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON);
 
-        assertThatThrownBy(() -> declined.decide(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON))
+        assertThatThrownBy(() -> declined.decide(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON)))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
@@ -81,7 +82,7 @@ class PaymentTest {
     @Test
     void keeps_instants_to_the_millisecond_the_store_keeps() {
         Payment payment = Payment.request("mer_1", new Money(1, "JPY"), CardSummary.of("4111111111111111", 1, 2031),
-                null, null, null, Instant.parse("2030-01-31T10:15:30.045123456Z"));
+                null, null, null, Instant.parse("2030-01-31T10:15:30.045123456Z"), POLICY);
 
         assertThat(payment.requestedOn()).isEqualTo(REQUESTED_ON);
         assertThat(payment.metadata()).isEmpty();
@@ -93,13 +94,21 @@ class PaymentTest {
 
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
                 pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null,
-                REQUESTED_ON, PROCESSED_ON, DECIDED_ON)).isInstanceOf(IllegalArgumentException.class);
+                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
                 pending.card(), null, null, null, PaymentStatus.PENDING, ResponseCode.APPROVED, null,
-                REQUESTED_ON, null, null)).isInstanceOf(IllegalArgumentException.class);
+                REQUESTED_ON, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
                 pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687",
-                REQUESTED_ON, PROCESSED_ON, null)).isInstanceOf(IllegalArgumentException.class);
+                REQUESTED_ON, PROCESSED_ON, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        Obligation reversal = new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0);
+        assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
+                pending.card(), null, null, null, PaymentStatus.PENDING, null, null, REQUESTED_ON, null, null,
+                reversal, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
+                pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687",
+                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, pending.owed(), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -107,7 +116,9 @@ class PaymentTest {
         Payment pending = pending();
         Payment authorized = pending.authorize("770687", PROCESSED_ON, DECIDED_ON);
 
-        assertThat(authorized.asRequested()).isEqualTo(pending);
+        // What it owes is no part of what a merchant is shown.
+        assertThat(authorized.asRequested()).usingRecursiveComparison().ignoringFields("owed").isEqualTo(pending);
+        assertThat(authorized.asRequested().owed()).isNull();
         assertThat(pending.asRequested()).isEqualTo(pending);
     }
 
@@ -150,5 +161,107 @@ class PaymentTest {
 
         assertThatThrownBy(() -> timedOut.authorize("770687", PROCESSED_ON, DECIDED_ON))
                 .isInstanceOf(PaymentNotPendingException.class);
+    }
+
+    @Test
+    void a_new_payment_owes_its_command_again_if_no_answer_comes_within_the_first_wait() {
+        Obligation owed = pending().owed();
+
+        assertThat(owed.kind()).isEqualTo(Obligation.Kind.AUTHORIZATION);
+        assertThat(owed.dueAt()).isEqualTo(REQUESTED_ON.plusSeconds(15));
+        assertThat(owed.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void each_resend_waits_twice_as_long_as_the_one_before_and_never_past_the_final_deadline() {
+        Instant firstResend = REQUESTED_ON.plusSeconds(15);
+
+        Payment second = pending().commandResent(firstResend, POLICY);
+        Payment third = second.commandResent(firstResend.plusSeconds(30), POLICY);
+
+        assertThat(second.owed()).isEqualTo(new Obligation(Obligation.Kind.AUTHORIZATION, firstResend.plusSeconds(30), 2));
+        assertThat(third.owed().dueAt()).as("45 s + 60 s is past the deadline").isEqualTo(REQUESTED_ON.plusSeconds(60));
+        assertThat(third.owed().attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void a_command_the_broker_did_not_take_is_owed_again_soon() {
+        Instant now = REQUESTED_ON.plusMillis(40);
+
+        Payment unconfirmed = pending().commandUnconfirmed(now, POLICY);
+
+        assertThat(unconfirmed.owed()).isEqualTo(new Obligation(Obligation.Kind.AUTHORIZATION, now.plusSeconds(2), 1));
+    }
+
+    @Test
+    void knows_when_it_is_past_its_final_deadline() {
+        Payment payment = pending();
+
+        assertThat(payment.finalDeadline(POLICY)).isEqualTo(REQUESTED_ON.plusSeconds(60));
+        assertThat(payment.pastFinalDeadline(REQUESTED_ON.plusSeconds(60).minusMillis(1), POLICY)).isFalse();
+        assertThat(payment.pastFinalDeadline(REQUESTED_ON.plusSeconds(60), POLICY)).isTrue();
+    }
+
+    @Test
+    void a_decision_the_bank_made_under_the_payments_key_leaves_nothing_owed() {
+        assertThat(pending().authorize("770687", PROCESSED_ON, DECIDED_ON).owed()).isNull();
+        assertThat(pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON).owed()).isNull();
+        assertThat(pending().decline(ResponseCode.INSUFFICIENT_FUNDS, PROCESSED_ON, DECIDED_ON).owed()).isNull();
+    }
+
+    @Test
+    void a_decline_that_may_leave_an_approval_at_the_bank_owes_a_reversal_at_once() {
+        Payment timedOut = pending().timeOut(DECIDED_ON);
+        Payment unavailable = pending().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON);
+
+        assertThat(timedOut.owed()).isEqualTo(new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0));
+        assertThat(unavailable.owed()).isEqualTo(new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0));
+    }
+
+    @Test
+    void a_reversal_the_broker_does_not_take_is_handed_over_again_with_backoff() {
+        Payment owing = pending().timeOut(DECIDED_ON);
+
+        Payment once = owing.reversalAttempted(DECIDED_ON, POLICY);
+        Payment thrice = once.reversalAttempted(DECIDED_ON, POLICY).reversalAttempted(DECIDED_ON, POLICY);
+        Payment often = thrice.reversalAttempted(DECIDED_ON, POLICY).reversalAttempted(DECIDED_ON, POLICY);
+
+        assertThat(once.owed()).isEqualTo(new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON.plusSeconds(2), 1));
+        assertThat(thrice.owed().dueAt()).isEqualTo(DECIDED_ON.plusSeconds(8));
+        assertThat(often.owed().dueAt()).as("capped").isEqualTo(DECIDED_ON.plusSeconds(10));
+    }
+
+    @Test
+    void a_reversal_the_acquirer_has_leaves_nothing_owed() {
+        Instant handedOver = DECIDED_ON.plusMillis(5);
+
+        Payment reversed = pending().timeOut(DECIDED_ON).reversalAttempted(DECIDED_ON, POLICY)
+                .reversalRequested(handedOver);
+
+        assertThat(reversed.owed()).isNull();
+        assertThat(reversed.reversalRequestedOn()).isEqualTo(handedOver);
+        assertThat(reversed.status()).isEqualTo(PaymentStatus.DECLINED);
+    }
+
+    @Test
+    void owes_only_what_its_state_calls_for() {
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+
+        assertThatThrownBy(() -> authorized.commandResent(DECIDED_ON, POLICY)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> authorized.reversalAttempted(DECIDED_ON, POLICY))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> pending().reversalRequested(DECIDED_ON)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_transition_is_made_only_from_the_state_it_was_decided_from() {
+        Transition approval = Transition.deciding(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON,
+                DECIDED_ON));
+        Payment pending = pending();
+
+        Payment authorized = pending.apply(approval);
+
+        assertThat(authorized).isEqualTo(pending.authorize("770687", PROCESSED_ON, DECIDED_ON));
+        assertThatThrownBy(() -> authorized.apply(approval)).isInstanceOf(PaymentNotPendingException.class);
     }
 }

@@ -1,11 +1,12 @@
 package io.paygate.support.amqp;
 
 import io.paygate.events.Topology;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -23,19 +24,24 @@ public final class ConsumerQueue {
     }
 
     public static Declarables durableWithDeadLetters(String queue, String exchange, String... routingKeys) {
+        return durableWithDeadLetters(queue, new TopicExchange(exchange, true, false), routingKeys);
+    }
+
+    /** The same, bound to an exchange of any type; a fanout exchange takes no routing key. */
+    public static Declarables durableWithDeadLetters(String queue, Exchange source, String... routingKeys) {
         DirectExchange deadLetters = new DirectExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
         Queue deadLetterQueue = QueueBuilder.durable(Topology.deadLetterQueue(queue)).build();
         Queue consumerQueue = QueueBuilder.durable(queue)
                 .deadLetterExchange(Topology.DEAD_LETTER_EXCHANGE)
                 .deadLetterRoutingKey(queue)
                 .build();
-        TopicExchange source = new TopicExchange(exchange, true, false);
-
         List<Declarable> declarables = new ArrayList<>(List.of(deadLetters, deadLetterQueue, consumerQueue, source,
                 BindingBuilder.bind(deadLetterQueue).to(deadLetters).with(queue)));
+        if (source instanceof FanoutExchange fanout) {
+            declarables.add(BindingBuilder.bind(consumerQueue).to(fanout));
+        }
         for (String routingKey : routingKeys) {
-            Binding binding = BindingBuilder.bind(consumerQueue).to(source).with(routingKey);
-            declarables.add(binding);
+            declarables.add(BindingBuilder.bind(consumerQueue).to(source).with(routingKey).noargs());
         }
         return new Declarables(declarables);
     }

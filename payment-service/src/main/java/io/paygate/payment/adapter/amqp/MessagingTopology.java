@@ -1,6 +1,7 @@
 package io.paygate.payment.adapter.amqp;
 
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.support.amqp.ConsumerQueue;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -15,7 +16,15 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The exchanges and queues payment-service publishes to and consumes from, declared when it connects. */
+import java.util.Map;
+
+/**
+ * The exchanges and queues payment-service publishes to and consumes from, declared when it connects.
+ * <p>
+ * Each result is delivered once: to the exclusive queue of the instance that asked, found by the reply key its
+ * command named, or, when that instance is gone, through the results exchange's alternate exchange to a durable
+ * queue that every instance shares.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MessagingTopology {
 
@@ -28,8 +37,8 @@ public class MessagingTopology {
     /**
      * Results each result listener holds unacknowledged. Recording one costs a conditional write (a fraction of a
      * millisecond to a few on the wire server), so a few dozen in hand keep the consumer busy while the broker sends
-     * the next ones; more would only pile up results in one instance that other instances could be recording, and
-     * that a dying instance hands back for redelivery. Spring's default of 250 is sized for cheaper handlers.
+     * the next ones; more would only pile up results that a dying instance hands back for redelivery. Spring's
+     * default of 250 is sized for cheaper handlers.
      */
     static final int RESULTS_PREFETCH = 50;
 
@@ -43,35 +52,44 @@ public class MessagingTopology {
         return new TopicExchange(Topology.AUTHORIZATIONS_EXCHANGE, true, false);
     }
 
+    /** Declared before any command goes out, so that every answer finds its way. */
     @Bean
-    TopicExchange authorizationResultsExchange() {
-        return new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE, true, false);
+    Declarables authorizationResultsExchange() {
+        return AuthorizationResultsExchange.declarables();
     }
 
+    /**
+     * Exclusive to this process and deleted with its connection. What it cannot record for good is dead-lettered
+     * beside the shared queue's rejects, for one place to look. Results still queued here when the process dies are
+     * lost with the queue: their payments stay pending until the sweeper sends their commands again, and those answers
+     * reach the shared queue.
+     */
     @Bean
-    AnonymousQueue instanceResultsQueue() {
-        AnonymousQueue queue = new AnonymousQueue(new Base64UrlNamingStrategy("payment-service.instance-results."));
+    AnonymousQueue instanceResultsQueue(@Value("${paygate.payments.results-queue}") String sharedQueue) {
+        AnonymousQueue queue = new AnonymousQueue(new Base64UrlNamingStrategy("payment-service.instance-results."),
+                Map.of("x-dead-letter-exchange", Topology.DEAD_LETTER_EXCHANGE,
+                        "x-dead-letter-routing-key", sharedQueue));
         // Spring AMQP 4 asks for a leader locator that this RabbitMQ refuses for classic queues.
         queue.setLeaderLocator(null);
         return queue;
     }
 
     @Bean
-    ResultQueues resultQueues(@Value("${paygate.payments.results-queue:" + Topology.PAYMENT_RESULTS_QUEUE + "}")
-                              String sharedQueue, AnonymousQueue instanceResultsQueue) {
+    ResultQueues resultQueues(@Value("${paygate.payments.results-queue}") String sharedQueue,
+                              AnonymousQueue instanceResultsQueue) {
         return new ResultQueues(sharedQueue, instanceResultsQueue.getName());
     }
 
     @Bean
     Declarables sharedResultsQueue(ResultQueues resultQueues) {
-        return ConsumerQueue.durableWithDeadLetters(resultQueues.shared(), Topology.AUTHORIZATION_RESULTS_EXCHANGE,
-                Topology.allResultsBinding());
+        return ConsumerQueue.durableWithDeadLetters(resultQueues.shared(), AuthorizationResultsExchange.unrouted());
     }
 
     @Bean
-    Binding instanceResultsBinding(AnonymousQueue instanceResultsQueue, TopicExchange authorizationResultsExchange,
-                                   ResultRoute resultRoute) {
-        return BindingBuilder.bind(instanceResultsQueue).to(authorizationResultsExchange).with(resultRoute.routingKey());
+    Binding instanceResultsBinding(AnonymousQueue instanceResultsQueue, ResultRoute resultRoute) {
+        return BindingBuilder.bind(instanceResultsQueue)
+                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE))
+                .with(resultRoute.routingKey());
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package io.paygate.payment.adapter.amqp;
 
 /**
- * The two queues results are consumed from.
+ * The two queues results are consumed from; each result arrives on one of them.
  *
- * @param shared   durable, bound to every result: whichever instance takes a result records it, so results persist
- *                 even when the instance that asked is gone
- * @param instance exclusive to this process, bound to its {@link ResultRoute}: wakes the requests waiting here
+ * @param shared   durable, shared by every instance: takes the results whose asking instance is gone, so that they
+ *                 are recorded all the same
+ * @param instance exclusive to this process, bound to its {@link ResultRoute}: the results of the requests it sent
  */
 public record ResultQueues(String shared, String instance) {
 }

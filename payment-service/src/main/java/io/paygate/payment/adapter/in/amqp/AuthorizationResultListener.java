@@ -12,10 +12,10 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
- * Consumes the acquirers' answers from both result queues and hands them to the one service that records them.
+ * Consumes the acquirers' answers from both result queues (this instance's own, and the shared one for results whose
+ * instance is gone) and hands them to the one service that records them.
  * A message is acknowledged only once its result is stored. A body that cannot be read (the container rejects it
  * before this class sees it), or another contract type or version than this code knows, is rejected for good, to the
  * dead-letter queue.
@@ -37,18 +37,10 @@ class AuthorizationResultListener {
         this.results = results;
     }
 
-    @RabbitListener(id = "shared-results", queues = "#{@resultQueues.shared()}", ackMode = "MANUAL")
-    void onSharedResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
-        handle(result, message.getMessageProperties(), channel, results::record);
-    }
-
-    @RabbitListener(id = "instance-results", queues = "#{@resultQueues.instance()}", ackMode = "MANUAL")
-    void onInstanceResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
-        handle(result, message.getMessageProperties(), channel, results::recordForWaiter);
-    }
-
-    private void handle(AuthorizationResult result, MessageProperties properties, Channel channel,
-                        Consumer<AuthorizationResult> recording) throws IOException {
+    @RabbitListener(id = "results", queues = {"#{@resultQueues.instance()}", "#{@resultQueues.shared()}"},
+            ackMode = "MANUAL")
+    void onResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
+        MessageProperties properties = message.getMessageProperties();
         long deliveryTag = properties.getDeliveryTag();
         boolean redelivered = Boolean.TRUE.equals(properties.isRedelivered());
         Object type = properties.getHeader(MessageHeaders.TYPE);
@@ -65,7 +57,7 @@ class AuthorizationResultListener {
             return;
         }
         try {
-            recording.accept(result);
+            results.record(result);
         } catch (RuntimeException e) {
             log.error("Could not record the result for payment {}{}", result.paymentId(),
                     redelivered ? "; dead-lettering it" : "; it will be redelivered", e);

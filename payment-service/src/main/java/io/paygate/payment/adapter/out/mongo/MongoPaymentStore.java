@@ -3,13 +3,12 @@ package io.paygate.payment.adapter.out.mongo;
 import io.paygate.events.ResponseCode;
 import io.paygate.payment.adapter.out.mongo.PaymentDocument.CardDocument;
 import io.paygate.payment.adapter.out.mongo.PaymentDocument.OutboxDocument;
-import io.paygate.payment.adapter.out.mongo.PaymentDocument.ReversalDocument;
+import io.paygate.payment.adapter.out.mongo.PaymentDocument.ObligationDocument;
 import io.paygate.payment.application.AcquirerRouting;
 import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.application.IdempotencyKey;
 import io.paygate.payment.application.KeyHolder;
 import io.paygate.payment.application.OwedWork;
-import io.paygate.payment.application.RecordedDecision;
 import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
@@ -18,9 +17,11 @@ import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
+import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
+import io.paygate.payment.domain.Transition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -48,8 +49,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * uses an index only then ({@code AbstractUniqueIndex.canHandle}), and only unique indexes at all; it ignores the
  * others and scans the collection.
  * <p>
- * The request path costs three writes per payment: the insert of the payment with its outbox, the mark that the
- * broker confirmed the command, and the decision (one conditional write that also wipes the sealed card).
+ * The request path costs two writes per payment: the insert of the payment with its outbox, and the decision (one
+ * conditional write that also wipes the sealed card). What the payment owes is a field of the same document, so no
+ * change can be written without it.
  */
 @Component
 class MongoPaymentStore implements PaymentStore {
@@ -79,19 +81,19 @@ class MongoPaymentStore implements PaymentStore {
             .partial(PartialIndexFilter.of(where("reference").exists(true))).named("payments_by_reference");
 
     /**
-     * Serves the sweeper's claims, which compare the payment's {@code sweepDueAt} with the value read, by exact keys.
-     * Unique only for the wire server's sake: with {@code _id} among its keys it can never refuse a document.
+     * Serves the sweeper's claims, which compare what the payment owes with what was read, by exact keys. Unique only
+     * for the wire server's sake: with {@code _id} among its keys it can never refuse a document.
      */
-    static final Index SWEEP_CLAIM = new Index().on("_id", Sort.Direction.ASC)
-            .on(PaymentDocument.SWEEP_DUE_AT, Sort.Direction.ASC).unique().named("sweep_claim");
+    static final Index OBLIGATION_CLAIM = new Index().on("_id", Sort.Direction.ASC)
+            .on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).on(PaymentDocument.OWED_KIND, Sort.Direction.ASC)
+            .unique().named("obligation_claim");
 
     /**
-     * Serves the search for due work on MongoDB, sparse so that it holds only the payments that owe work. The wire
-     * server keeps no non-unique index and answers a range query from none: there each sweep scans the collection once
-     * under its lock (every {@code sweep-interval}, per instance), which is why sweeps are seconds apart.
+     * Serves the search for due work. Sparse, so that it holds only the payments that owe work: its size follows the
+     * work in flight, not the history. The local wire server (local-mongo) implements it as a sorted index too.
      */
-    static final Index SWEEP_DUE = new Index().on(PaymentDocument.SWEEP_DUE_AT, Sort.Direction.ASC).sparse()
-            .named("sweep_due");
+    static final Index OBLIGATION_DUE = new Index().on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).sparse()
+            .named("obligation_due");
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "requestedOn", "_id");
     // A holder may free its expired key between a refused insert and the read of the holder; the insert is retried.
@@ -111,21 +113,21 @@ class MongoPaymentStore implements PaymentStore {
         indexes.createIndex(PENDING_TRANSITION);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
         indexes.createIndex(BY_REFERENCE);
-        indexes.createIndex(SWEEP_CLAIM);
-        indexes.createIndex(SWEEP_DUE);
+        indexes.createIndex(OBLIGATION_CLAIM);
+        indexes.createIndex(OBLIGATION_DUE);
     }
 
     @Override
-    public void insert(Payment payment, AuthorizationRequest command, Instant firstDueAt) {
-        mongo.insert(toDocument(payment, command, firstDueAt, null, null));
+    public void insert(Payment payment, AuthorizationRequest command) {
+        mongo.insert(toDocument(payment, command, null, null));
     }
 
     @Override
-    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, Instant firstDueAt,
-                                                   IdempotencyKey key, String requestFingerprint) {
+    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, IdempotencyKey key,
+                                                   String requestFingerprint) {
         // Merchant ids come from a header, which cannot hold a NUL: the scope is unambiguous.
         String scope = payment.merchantId() + SCOPE_SEPARATOR + key.value();
-        PaymentDocument document = toDocument(payment, command, firstDueAt, scope, requestFingerprint);
+        PaymentDocument document = toDocument(payment, command, scope, requestFingerprint);
         for (int attempt = 1; ; attempt++) {
             try {
                 mongo.insert(document);
@@ -174,92 +176,71 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public void markPublished(PaymentId id, Instant publishedOn, Instant nextDueAt) {
-        mongo.updateFirst(stillPending(id), new Update()
-                .set(PaymentDocument.OUTBOX_PUBLISHED_ON, publishedOn)
-                .set(PaymentDocument.SWEEP_DUE_AT, nextDueAt), PaymentDocument.class);
-    }
-
-    @Override
-    public Optional<RecordedDecision> recordDecisionIfPending(PaymentId id, Decision decision, boolean reversalOwed) {
+    public Optional<Payment> apply(PaymentId id, Transition transition) {
+        Decision decision = transition.decision();
         Update update = new Update()
-                .set(PaymentDocument.STATUS, decision.responseCode().approved()
-                        ? PaymentStatus.AUTHORIZED.label() : PaymentStatus.DECLINED.label())
+                .set(PaymentDocument.STATUS, transition.to().label())
                 .set("responseCode", decision.responseCode().code())
                 .set("authCode", decision.authCode())
                 .set("processedOn", decision.processedOn())
                 .set("decidedOn", decision.decidedOn())
                 .unset(PaymentDocument.OUTBOX_CARD);
-        if (reversalOwed) {
-            update.set(PaymentDocument.REVERSAL_REQUESTED_ON, decision.decidedOn())
-                    .set(PaymentDocument.REVERSAL_SENT, 0)
-                    .set(PaymentDocument.SWEEP_DUE_AT, decision.decidedOn());
-        } else {
-            update.unset(PaymentDocument.SWEEP_DUE_AT);
-        }
-        PaymentDocument updated = mongo.findAndModify(stillPending(id), update,
+        setOwed(update, transition.owed());
+        PaymentDocument updated = mongo.findAndModify(inState(id, transition.from()), update,
                 FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
-        return Optional.ofNullable(updated)
-                .map(document -> new RecordedDecision(toPayment(document), commandsSent(document)));
+        return Optional.ofNullable(updated).map(this::toPayment);
     }
 
     @Override
-    public void markReversalConfirmed(PaymentId id, Instant confirmedOn) {
-        mongo.updateFirst(byId(id), new Update().set(PaymentDocument.REVERSAL_CONFIRMED_ON, confirmedOn)
-                .unset(PaymentDocument.SWEEP_DUE_AT), PaymentDocument.class);
-    }
-
-    @Override
-    public List<OwedWork> findDueWork(Instant now, int limit) {
-        Query due = Query.query(where(PaymentDocument.SWEEP_DUE_AT).lte(now))
-                .with(Sort.by(Sort.Direction.ASC, PaymentDocument.SWEEP_DUE_AT)).limit(limit);
+    public List<OwedWork> findDue(Instant now, int limit) {
+        Query due = Query.query(where(PaymentDocument.OWED_DUE_AT).lte(now))
+                .with(Sort.by(Sort.Direction.ASC, PaymentDocument.OWED_DUE_AT)).limit(limit);
         return mongo.find(due, PaymentDocument.class).stream().map(this::toOwedWork).toList();
     }
 
     @Override
-    public Optional<OwedWork> claim(OwedWork work, Instant nextDueAt, Claim claim) {
-        Query stillDue = Query.query(where("_id").is(work.payment().id().value())
-                .and(PaymentDocument.SWEEP_DUE_AT).is(work.dueAt()));
-        Update update = nextDueAt == null
-                ? new Update().unset(PaymentDocument.SWEEP_DUE_AT)
-                : new Update().set(PaymentDocument.SWEEP_DUE_AT, nextDueAt);
-        switch (claim) {
-            case SEND_COMMAND -> update.inc(PaymentDocument.OUTBOX_SENT, 1);
-            case SEND_REVERSAL -> update.inc(PaymentDocument.REVERSAL_SENT, 1);
-            case RESCHEDULE -> {
-            }
+    public boolean replaceObligation(Payment read, Payment changed) {
+        Obligation owed = read.owed();
+        Query stillOwed = Query.query(where("_id").is(read.id().value())
+                .and(PaymentDocument.OWED_DUE_AT).is(owed.dueAt()).and(PaymentDocument.OWED_KIND).is(owed.kind().name()));
+        Update update = new Update();
+        setOwed(update, changed.owed());
+        if (changed.reversalRequestedOn() != null) {
+            update.set(PaymentDocument.REVERSAL_REQUESTED_ON, changed.reversalRequestedOn());
         }
-        PaymentDocument claimed = mongo.findAndModify(stillDue, update,
-                FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
-        return Optional.ofNullable(claimed).filter(document -> document.sweepDueAt() != null).map(this::toOwedWork);
+        return mongo.updateFirst(stillOwed, update, PaymentDocument.class).getModifiedCount() == 1;
+    }
+
+    private static void setOwed(Update update, Obligation owed) {
+        if (owed == null) {
+            update.unset(PaymentDocument.OWED);
+        } else {
+            update.set(PaymentDocument.OWED, toDocument(owed));
+        }
     }
 
     /** By id and status, the exact keys of {@link #PENDING_TRANSITION}. */
-    private static Query stillPending(PaymentId id) {
-        return Query.query(where("_id").is(id.value()).and(PaymentDocument.STATUS).is(PaymentStatus.PENDING.label()));
-    }
-
-    private static Query byId(PaymentId id) {
-        return Query.query(where("_id").is(id.value()));
-    }
-
-    private static int commandsSent(PaymentDocument document) {
-        // A payment from before the outbox was sent once, by its request.
-        return document.outbox() == null || document.outbox().sent() == null ? 1 : document.outbox().sent();
+    private static Query inState(PaymentId id, PaymentStatus status) {
+        return Query.query(where("_id").is(id.value()).and(PaymentDocument.STATUS).is(status.label()));
     }
 
     private OwedWork toOwedWork(PaymentDocument document) {
         OutboxDocument outbox = document.outbox();
-        ReversalDocument reversal = document.reversal();
-        return new OwedWork(toPayment(document), document.sweepDueAt(),
-                new AcquirerRouting(outbox.acquirer(), outbox.acquirerMerchantId()), outbox.card(), outbox.replyTo(),
-                commandsSent(document), outbox.publishedOn(),
-                reversal == null ? null : new OwedWork.Reversal(reversal.requestedOn(),
-                        reversal.sent() == null ? 0 : reversal.sent(), reversal.confirmedOn()));
+        return new OwedWork(toPayment(document), new AcquirerRouting(outbox.acquirer(), outbox.acquirerMerchantId()),
+                outbox.card(), outbox.replyTo());
     }
 
-    private PaymentDocument toDocument(Payment payment, AuthorizationRequest command, Instant firstDueAt,
-                                       String idempotencyScope, String requestFingerprint) {
+    private static ObligationDocument toDocument(Obligation owed) {
+        return new ObligationDocument(owed.kind().name(), owed.dueAt(), owed.attempts());
+    }
+
+    private static Obligation toObligation(ObligationDocument owed) {
+        return owed == null ? null
+                : new Obligation(Obligation.Kind.valueOf(owed.kind()), owed.dueAt(), owed.attempts());
+    }
+
+    private PaymentDocument toDocument(Payment payment, AuthorizationRequest command, String idempotencyScope,
+                                       String requestFingerprint) {
         CardSummary card = payment.card();
         AcquirerRouting routing = command.routing();
         return new PaymentDocument(
@@ -280,10 +261,9 @@ class MongoPaymentStore implements PaymentStore {
                 payment.decidedOn(),
                 idempotencyScope,
                 requestFingerprint,
-                new OutboxDocument(routing.acquirer(), routing.acquirerMerchantId(), command.replyTo(), command.card(),
-                        1, null),
-                firstDueAt,
-                null);
+                new OutboxDocument(routing.acquirer(), routing.acquirerMerchantId(), command.replyTo(), command.card()),
+                payment.owed() == null ? null : toDocument(payment.owed()),
+                payment.reversalRequestedOn());
     }
 
     private Payment toPayment(PaymentDocument document) {
@@ -305,6 +285,8 @@ class MongoPaymentStore implements PaymentStore {
                 document.requestedOn(),
                 document.processedOn(),
                 // Documents from before the gateway kept its own decision time: the acquirer's stands in for it.
-                document.decidedOn() != null ? document.decidedOn() : document.processedOn());
+                document.decidedOn() != null ? document.decidedOn() : document.processedOn(),
+                toObligation(document.owed()),
+                document.reversalRequestedOn());
     }
 }

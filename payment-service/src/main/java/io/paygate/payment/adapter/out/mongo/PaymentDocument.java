@@ -20,12 +20,10 @@ import java.time.Instant;
  *                           unique sparse index can skip every payment without a key
  * @param requestFingerprint the keyed fingerprint of the request that holds the key, never the card data itself
  * @param outbox             the authorisation command, stored with the payment in its first write; its envelope is
- *                           wiped when the payment is decided, its routing stays for a reversal. Absent in documents
- *                           written before the outbox existed
- * @param sweepDueAt         when the sweeper next owes this payment work; present only while it does (pending, or a
- *                           reversal not yet confirmed), so that finding due work reads only those payments. Every
- *                           change that matters to the sweeper changes it, which makes it the version claims compare
- * @param reversal           the reversal the payment owes the bank; absent when it owes none
+ *                           wiped when the payment is decided, its routing stays for a reversal
+ * @param owed               the work the payment owes; present only while it owes some (pending, or a reversal not yet
+ *                           handed over), so that the sparse index on its due time holds only those payments
+ * @param reversalRequestedOn when the acquirer was handed the reversal the payment owed
  */
 @Document(PaymentDocument.COLLECTION)
 record PaymentDocument(
@@ -47,21 +45,18 @@ record PaymentDocument(
         String idempotencyScope,
         String requestFingerprint,
         OutboxDocument outbox,
-        Instant sweepDueAt,
-        ReversalDocument reversal) {
+        ObligationDocument owed,
+        Instant reversalRequestedOn) {
 
     static final String COLLECTION = "payments";
     static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
     static final String REQUEST_FINGERPRINT = "requestFingerprint";
     static final String STATUS = "status";
-    static final String SWEEP_DUE_AT = "sweepDueAt";
     static final String OUTBOX_CARD = "outbox.card";
-    static final String OUTBOX_SENT = "outbox.sent";
-    static final String OUTBOX_PUBLISHED_ON = "outbox.publishedOn";
-    static final String REVERSAL = "reversal";
-    static final String REVERSAL_REQUESTED_ON = "reversal.requestedOn";
-    static final String REVERSAL_SENT = "reversal.sent";
-    static final String REVERSAL_CONFIRMED_ON = "reversal.confirmedOn";
+    static final String OWED = "owed";
+    static final String OWED_DUE_AT = "owed.dueAt";
+    static final String OWED_KIND = "owed.kind";
+    static final String REVERSAL_REQUESTED_ON = "reversalRequestedOn";
 
     record CardDocument(String last4, String bin, int expiryMonth, int expiryYear, String scheme) {
     }
@@ -69,19 +64,12 @@ record PaymentDocument(
     /**
      * The {@code AuthorizePayment} command of the payment, less what the payment itself holds.
      *
-     * @param card        the sealed card; absent once the payment is decided
-     * @param sent        how many times the command was handed to the broker
-     * @param publishedOn when the broker first confirmed it; absent until then
+     * @param card the sealed card; absent once the payment is decided
      */
-    record OutboxDocument(String acquirer, String acquirerMerchantId, String replyTo, CardEnvelope card, Integer sent,
-                          Instant publishedOn) {
+    record OutboxDocument(String acquirer, String acquirerMerchantId, String replyTo, CardEnvelope card) {
     }
 
-    /**
-     * @param requestedOn when the reversal became owed
-     * @param sent        how many times it was handed to the broker
-     * @param confirmedOn when the broker confirmed it; absent until then
-     */
-    record ReversalDocument(Instant requestedOn, Integer sent, Instant confirmedOn) {
+    /** What the payment owes, see {@code Obligation}. */
+    record ObligationDocument(String kind, Instant dueAt, int attempts) {
     }
 }

@@ -1,7 +1,7 @@
 package io.paygate.acquirer.piggybank.adapter.out.amqp;
 
-import io.paygate.events.Topology;
-import org.springframework.amqp.core.TopicExchange;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
+import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -13,10 +13,13 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class ResultPublishingConfiguration {
 
-    /** Producers declare the exchanges they publish to, so results can go out before any payment-service started. */
+    /**
+     * Producers declare the exchanges they publish to, so results can go out before any payment-service started;
+     * declared as payment-service declares it, alternate exchange included.
+     */
     @Bean
-    TopicExchange authorizationResultsExchange() {
-        return new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE, true, false);
+    Declarables authorizationResultsExchange() {
+        return AuthorizationResultsExchange.declarables();
     }
 
     /**

@@ -1,0 +1,28 @@
+package io.paygate.support.amqp;
+
+import io.paygate.events.Topology;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.ExchangeBuilder;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * The exchange acquirers answer on, with its alternate exchange. Every service that declares it takes it from here:
+ * RabbitMQ refuses to declare an existing exchange again with other arguments.
+ */
+public final class AuthorizationResultsExchange {
+
+    private AuthorizationResultsExchange() {
+    }
+
+    public static Declarables declarables() {
+        TopicExchange results = ExchangeBuilder.topicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE).durable(true)
+                .alternate(Topology.UNROUTED_RESULTS_EXCHANGE).build();
+        return new Declarables(unrouted(), results);
+    }
+
+    /** Where the results go that no instance's queue takes. */
+    public static FanoutExchange unrouted() {
+        return new FanoutExchange(Topology.UNROUTED_RESULTS_EXCHANGE, true, false);
+    }
+}
