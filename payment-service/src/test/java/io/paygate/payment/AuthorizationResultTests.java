@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,12 +157,14 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
         store.insert(pending, StoredCommands.of(pending, isolation.acquirer, cardCipher));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Optional<Payment>>> outcomes = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        List<Future<Boolean>> outcomes = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < racers; i++) {
                 Decision decision = i % 2 == 0
                         ? new Decision(ResponseCode.APPROVED, "racer-" + i, Instant.now(), Instant.now())
                         : new Decision(ResponseCode.DO_NOT_HONOUR, null, Instant.now(), Instant.now());
+                decisions.add(decision);
                 outcomes.add(threads.submit(() -> {
                     start.await();
                     return store.apply(pending.id(), Transition.deciding(decision));
@@ -172,12 +173,14 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
             start.countDown();
         }
 
-        List<Payment> winners = new ArrayList<>();
-        for (Future<Optional<Payment>> outcome : outcomes) {
-            outcome.get().ifPresent(winners::add);
+        List<Decision> winners = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            if (outcomes.get(i).get()) {
+                winners.add(decisions.get(i));
+            }
         }
         assertThat(winners).hasSize(1);
-        assertThat(store.findById(pending.id())).contains(winners.getFirst());
+        assertThat(store.findById(pending.id())).contains(pending.decide(winners.getFirst()));
     }
 
     /** The body of the first dead letter that contains the text; others, from earlier tests, are skipped. */

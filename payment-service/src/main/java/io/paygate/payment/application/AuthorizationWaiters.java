@@ -2,35 +2,44 @@ package io.paygate.payment.application;
 
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
+import io.paygate.payment.domain.Transition;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The requests of this instance that are waiting for their acquirer's answer. A recorded result completes the
- * waiter in memory, so a waiting request learns its outcome without polling the store.
+ * The requests of this instance that are waiting for their acquirer's answer, each with the pending payment it
+ * stored. A recorded decision completes the waiter in memory, so a waiting request learns its outcome without polling
+ * the store, and without reading back a payment whose new state the domain has just decided.
  */
 public class AuthorizationWaiters {
 
-    private final Map<PaymentId, CompletableFuture<Payment>> waiting = new ConcurrentHashMap<>();
-
-    /** Starts waiting; call before the request can be answered, so no answer arrives unheard. */
-    public CompletableFuture<Payment> register(PaymentId id) {
-        return waiting.computeIfAbsent(id, ignored -> new CompletableFuture<>());
+    private record Waiter(Payment pending, CompletableFuture<Payment> outcome) {
     }
 
-    /** Hands a payment's final state to whoever waits for it here; nobody may. */
-    public void complete(Payment payment) {
-        CompletableFuture<Payment> waiter = waiting.remove(payment.id());
+    private final Map<PaymentId, Waiter> waiting = new ConcurrentHashMap<>();
+
+    /** Starts waiting; call before the request can be answered, so no answer arrives unheard. */
+    public CompletableFuture<Payment> register(Payment pending) {
+        return waiting.computeIfAbsent(pending.id(), ignored -> new Waiter(pending, new CompletableFuture<>()))
+                .outcome();
+    }
+
+    /** The store has just made this change to the payment: whoever waits for it here gets the payment as it now is. */
+    public void decided(PaymentId id, Transition transition) {
+        Waiter waiter = waiting.remove(id);
         if (waiter != null) {
-            waiter.complete(payment);
+            waiter.outcome().complete(waiter.pending().apply(transition));
         }
     }
 
-    /** Whether a request of this instance is waiting for the payment. */
-    public boolean isWaiting(PaymentId id) {
-        return waiting.containsKey(id);
+    /** Hands a payment's final state, as read from the store, to whoever waits for it here; nobody may. */
+    public void complete(Payment payment) {
+        Waiter waiter = waiting.remove(payment.id());
+        if (waiter != null) {
+            waiter.outcome().complete(payment);
+        }
     }
 
     /** Stops waiting, e.g. when the request's time is up. */

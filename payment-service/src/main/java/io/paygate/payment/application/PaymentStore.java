@@ -43,9 +43,9 @@ public interface PaymentStore {
      * Writes a change of state only if the payment is still in the state the change was decided from, and wipes the
      * sealed card from its outbox in the same write: only a pending payment needs it.
      *
-     * @return the payment as it stands after the change; empty when it was in another state (or is unknown)
+     * @return whether the payment was changed; {@code false} when it was in another state (or is unknown)
      */
-    Optional<Payment> apply(PaymentId id, Transition transition);
+    boolean apply(PaymentId id, Transition transition);
 
     /**
      * Up to {@code limit} payments whose owed work fell due at or before {@code now}, the longest overdue first. Only

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Finishes what the request path could not. Every payment that owes work carries the time it falls due, and each
@@ -119,8 +118,7 @@ public class PaymentSweeper {
     private Step timeOut(OwedWork work, Instant now) {
         // The conditional write is the claim: of several sweepers, and of a result arriving now, exactly one wins.
         Decision timedOut = Decision.timedOut(now);
-        Optional<Payment> declined = store.apply(work.payment().id(), Transition.deciding(timedOut));
-        if (declined.isEmpty()) {
+        if (!store.apply(work.payment().id(), Transition.deciding(timedOut))) {
             return Step.SKIPPED;
         }
         log.warn("Payment {} had no answer within {} after {} command(s): Declined {}; the bank is asked to reverse "

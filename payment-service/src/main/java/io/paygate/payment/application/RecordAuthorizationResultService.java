@@ -19,8 +19,9 @@ import java.util.Optional;
  * ({@link Transition#deciding}), and later copies change nothing. Either way, a request of this instance waiting for
  * the payment is woken with its final state.
  * <p>
- * The write goes first, without reading the payment: almost every result finds its payment pending. The payment is
- * read only when the write did not apply, to tell a duplicate from an answer that came after the final deadline.
+ * The write goes first, without reading the payment: almost every result finds its payment pending, and the request
+ * waiting for it holds the pending payment, to which it applies the same change. The payment is read only when the
+ * write did not apply, to tell a duplicate from an answer that came after the final deadline.
  */
 public class RecordAuthorizationResultService {
 
@@ -49,17 +50,15 @@ public class RecordAuthorizationResultService {
         Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
                 clock.instant());
         Transition transition = Transition.deciding(decision);
-        Optional<Payment> recorded = store.apply(id.get(), transition);
-        if (recorded.isPresent()) {
-            Payment payment = recorded.get();
+        if (store.apply(id.get(), transition)) {
             // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
             if (transition.owed() != null) {
                 log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",
-                        payment.id(), payment.status().label(), result.responseCode().code());
+                        id.get(), transition.to().label(), result.responseCode().code());
             } else {
-                log.debug("Payment {} is {} ({})", payment.id(), payment.status().label(), result.responseCode().code());
+                log.debug("Payment {} is {} ({})", id.get(), transition.to().label(), result.responseCode().code());
             }
-            waiters.complete(payment);
+            waiters.decided(id.get(), transition);
             return;
         }
         Optional<Payment> stored = store.findById(id.get());

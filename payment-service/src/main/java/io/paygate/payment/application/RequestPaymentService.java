@@ -107,7 +107,7 @@ public class RequestPaymentService {
 
     private Payment authorize(Payment payment, AuthorizationRequest request) {
         Instant deadline = deadlineOf(payment);
-        CompletableFuture<Payment> decision = waiters.register(payment.id());
+        CompletableFuture<Payment> decision = waiters.register(payment);
         try {
             Publication publication = publisher.publish(request, remaining(deadline));
             if (publication != Publication.CONFIRMED) {

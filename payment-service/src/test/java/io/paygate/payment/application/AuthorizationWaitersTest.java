@@ -1,9 +1,12 @@
 package io.paygate.payment.application;
 
+import io.paygate.events.ResponseCode;
 import io.paygate.payment.domain.CardSummary;
+import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicies;
+import io.paygate.payment.domain.Transition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,12 +23,24 @@ class AuthorizationWaitersTest {
 
     @Test
     void wakes_the_request_waiting_for_the_payment() {
-        CompletableFuture<Payment> waiter = waiters.register(pending.id());
+        CompletableFuture<Payment> waiter = waiters.register(pending);
         Payment authorized = pending.authorize("770687", Instant.now(), Instant.now());
 
         waiters.complete(authorized);
 
         assertThat(waiter).isCompletedWithValue(authorized);
+        assertThat(waiters.size()).isZero();
+    }
+
+    @Test
+    void hands_the_waiting_request_its_pending_payment_with_the_change_the_store_made() {
+        CompletableFuture<Payment> waiter = waiters.register(pending);
+        Instant now = Instant.now();
+        Transition approval = Transition.deciding(new Decision(ResponseCode.APPROVED, "770687", now, now));
+
+        waiters.decided(pending.id(), approval);
+
+        assertThat(waiter).isCompletedWithValue(pending.authorize("770687", now, now));
         assertThat(waiters.size()).isZero();
     }
 
@@ -38,7 +53,7 @@ class AuthorizationWaitersTest {
 
     @Test
     void a_forgotten_request_is_not_woken() {
-        CompletableFuture<Payment> waiter = waiters.register(pending.id());
+        CompletableFuture<Payment> waiter = waiters.register(pending);
 
         waiters.forget(pending.id());
         waiters.complete(pending.authorize("770687", Instant.now(), Instant.now()));

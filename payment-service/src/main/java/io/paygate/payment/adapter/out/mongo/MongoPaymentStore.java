@@ -24,7 +24,6 @@ import io.paygate.payment.domain.PaymentStatus;
 import io.paygate.payment.domain.Transition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.PartialIndexFilter;
@@ -176,7 +175,7 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public Optional<Payment> apply(PaymentId id, Transition transition) {
+    public boolean apply(PaymentId id, Transition transition) {
         Decision decision = transition.decision();
         Update update = new Update()
                 .set(PaymentDocument.STATUS, transition.to().label())
@@ -186,9 +185,7 @@ class MongoPaymentStore implements PaymentStore {
                 .set("decidedOn", decision.decidedOn())
                 .unset(PaymentDocument.OUTBOX_CARD);
         setOwed(update, transition.owed());
-        PaymentDocument updated = mongo.findAndModify(inState(id, transition.from()), update,
-                FindAndModifyOptions.options().returnNew(true), PaymentDocument.class);
-        return Optional.ofNullable(updated).map(this::toPayment);
+        return mongo.updateFirst(inState(id, transition.from()), update, PaymentDocument.class).getModifiedCount() == 1;
     }
 
     @Override
