@@ -1,10 +1,10 @@
 package io.paygate.payment.adapter.out.mongo;
 
-import io.paygate.events.ResponseCode;
-import io.paygate.payment.adapter.out.mongo.PaymentDocument.CardDocument;
-import io.paygate.payment.adapter.out.mongo.PaymentDocument.OutboxDocument;
-import io.paygate.payment.adapter.out.mongo.PaymentDocument.ObligationDocument;
-import io.paygate.payment.application.AcquirerRouting;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.application.IdempotencyKey;
 import io.paygate.payment.application.KeyHolder;
@@ -12,33 +12,29 @@ import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
-import io.paygate.payment.domain.ActionId;
-import io.paygate.payment.domain.CardScheme;
-import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Decision;
-import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
 import io.paygate.payment.domain.Transition;
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.PartialIndexFilter;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -94,21 +90,19 @@ class MongoPaymentStore implements PaymentStore {
     static final Index OBLIGATION_DUE = new Index().on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).sparse()
             .named("obligation_due");
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "requestedOn", "_id");
     // A holder may free its expired key between a refused insert and the read of the holder; the insert is retried.
     private static final int INSERT_ATTEMPTS = 3;
     private static final char SCOPE_SEPARATOR = '\0';
+    private static final Bson NEWEST_FIRST = Sorts.descending(PaymentDocument.REQUESTED_ON, PaymentDocument.ID);
+    private static final Bson LONGEST_OVERDUE_FIRST = Sorts.ascending(PaymentDocument.OWED_DUE_AT);
 
-    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {
-    };
-
-    private final MongoTemplate mongo;
-    private final JsonMapper json;
+    private final MongoCollection<Document> payments;
+    private final PaymentDocument documents;
 
     MongoPaymentStore(MongoTemplate mongo, JsonMapper json) {
-        this.mongo = mongo;
-        this.json = json;
-        var indexes = mongo.indexOps(PaymentDocument.class);
+        this.payments = mongo.getCollection(PaymentDocument.COLLECTION);
+        this.documents = new PaymentDocument(json);
+        var indexes = mongo.indexOps(PaymentDocument.COLLECTION);
         indexes.createIndex(PENDING_TRANSITION);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
         indexes.createIndex(BY_REFERENCE);
@@ -118,7 +112,7 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public void insert(Payment payment, AuthorizationRequest command) {
-        mongo.insert(toDocument(payment, command, null, null));
+        payments.insertOne(documents.of(payment, command, null, null));
     }
 
     @Override
@@ -126,16 +120,19 @@ class MongoPaymentStore implements PaymentStore {
                                                    String requestFingerprint) {
         // Merchant ids come from a header, which cannot hold a NUL: the scope is unambiguous.
         String scope = payment.merchantId() + SCOPE_SEPARATOR + key.value();
-        PaymentDocument document = toDocument(payment, command, scope, requestFingerprint);
+        Document document = documents.of(payment, command, scope, requestFingerprint);
         for (int attempt = 1; ; attempt++) {
             try {
-                mongo.insert(document);
+                payments.insertOne(document);
                 return Optional.empty();
-            } catch (DuplicateKeyException e) {
-                PaymentDocument holder = mongo.findOne(Query.query(where(PaymentDocument.IDEMPOTENCY_SCOPE).is(scope)),
-                        PaymentDocument.class);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document holder = payments.find(eq(PaymentDocument.IDEMPOTENCY_SCOPE, scope)).first();
                 if (holder != null) {
-                    return Optional.of(new KeyHolder(toPayment(holder), holder.requestFingerprint()));
+                    return Optional.of(new KeyHolder(documents.toPayment(holder),
+                            holder.getString(PaymentDocument.REQUEST_FINGERPRINT)));
                 }
                 if (attempt == INSERT_ATTEMPTS) {
                     throw e;
@@ -146,14 +143,14 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public void releaseIdempotencyKey(PaymentId holder) {
-        mongo.updateFirst(Query.query(where("_id").is(holder.value())),
-                new Update().unset(PaymentDocument.IDEMPOTENCY_SCOPE).unset(PaymentDocument.REQUEST_FINGERPRINT),
-                PaymentDocument.class);
+        payments.updateOne(eq(PaymentDocument.ID, holder.value()), Updates.combine(
+                Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE), Updates.unset(PaymentDocument.REQUEST_FINGERPRINT)));
     }
 
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        return Optional.ofNullable(mongo.findById(id.value(), PaymentDocument.class)).map(this::toPayment);
+        return Optional.ofNullable(payments.find(eq(PaymentDocument.ID, id.value())).first())
+                .map(documents::toPayment);
     }
 
     @Override
@@ -164,126 +161,60 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public PaymentPage findByReference(String merchantId, PaymentsByReferenceQuery query) {
-        Query byReference = Query.query(where("merchantId").is(merchantId).and("reference").is(query.reference()));
-        long total = mongo.count(byReference, PaymentDocument.class);
+        Bson byReference = and(eq(PaymentDocument.MERCHANT_ID, merchantId),
+                eq(PaymentDocument.REFERENCE, query.reference()));
+        long total = payments.countDocuments(byReference);
         if (total <= query.skip()) {
             return new PaymentPage(List.of(), total);
         }
-        List<Payment> page = mongo.find(byReference.with(NEWEST_FIRST).skip(query.skip()).limit(query.limit()),
-                PaymentDocument.class).stream().map(this::toPayment).toList();
+        List<Payment> page = payments.find(byReference).sort(NEWEST_FIRST).skip(query.skip()).limit(query.limit())
+                .map(documents::toPayment).into(new ArrayList<>());
         return new PaymentPage(page, total);
     }
 
     @Override
     public boolean apply(PaymentId id, Transition transition) {
         Decision decision = transition.decision();
-        Update update = new Update()
-                .set(PaymentDocument.STATUS, transition.to().label())
-                .set("responseCode", decision.responseCode().code())
-                .set("authCode", decision.authCode())
-                .set("processedOn", decision.processedOn())
-                .set("decidedOn", decision.decidedOn())
-                .unset(PaymentDocument.OUTBOX_CARD);
-        setOwed(update, transition.owed());
-        return mongo.updateFirst(inState(id, transition.from()), update, PaymentDocument.class).getModifiedCount() == 1;
+        List<Bson> changes = new ArrayList<>(List.of(
+                Updates.set(PaymentDocument.STATUS, transition.to().label()),
+                Updates.set(PaymentDocument.RESPONSE_CODE, decision.responseCode().code()),
+                Updates.set(PaymentDocument.PROCESSED_ON, PaymentDocument.date(decision.processedOn())),
+                Updates.set(PaymentDocument.DECIDED_ON, PaymentDocument.date(decision.decidedOn())),
+                Updates.unset(PaymentDocument.OUTBOX_CARD),
+                owedChange(transition.owed())));
+        if (decision.authCode() != null) {
+            changes.add(Updates.set(PaymentDocument.AUTH_CODE, decision.authCode()));
+        }
+        return payments.updateOne(inState(id, transition.from()), Updates.combine(changes)).getModifiedCount() == 1;
     }
 
     @Override
     public List<OwedWork> findDue(Instant now, int limit) {
-        Query due = Query.query(where(PaymentDocument.OWED_DUE_AT).lte(now))
-                .with(Sort.by(Sort.Direction.ASC, PaymentDocument.OWED_DUE_AT)).limit(limit);
-        return mongo.find(due, PaymentDocument.class).stream().map(this::toOwedWork).toList();
+        return payments.find(lte(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(now)))
+                .sort(LONGEST_OVERDUE_FIRST).limit(limit).map(documents::toOwedWork).into(new ArrayList<>());
     }
 
     @Override
     public boolean replaceObligation(Payment read, Payment changed) {
         Obligation owed = read.owed();
-        Query stillOwed = Query.query(where("_id").is(read.id().value())
-                .and(PaymentDocument.OWED_DUE_AT).is(owed.dueAt()).and(PaymentDocument.OWED_KIND).is(owed.kind().name()));
-        Update update = new Update();
-        setOwed(update, changed.owed());
-        if (changed.reversalRequestedOn() != null) {
-            update.set(PaymentDocument.REVERSAL_REQUESTED_ON, changed.reversalRequestedOn());
-        }
-        return mongo.updateFirst(stillOwed, update, PaymentDocument.class).getModifiedCount() == 1;
+        Bson stillOwed = and(eq(PaymentDocument.ID, read.id().value()),
+                eq(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(owed.dueAt())),
+                eq(PaymentDocument.OWED_KIND, owed.kind().name()));
+        Bson update = changed.reversalRequestedOn() == null
+                ? owedChange(changed.owed())
+                : Updates.combine(owedChange(changed.owed()), Updates.set(PaymentDocument.REVERSAL_REQUESTED_ON,
+                        PaymentDocument.date(changed.reversalRequestedOn())));
+        return payments.updateOne(stillOwed, update).getModifiedCount() == 1;
     }
 
-    private static void setOwed(Update update, Obligation owed) {
-        if (owed == null) {
-            update.unset(PaymentDocument.OWED);
-        } else {
-            update.set(PaymentDocument.OWED, toDocument(owed));
-        }
+    private static Bson owedChange(Obligation owed) {
+        return owed == null
+                ? Updates.unset(PaymentDocument.OWED)
+                : Updates.set(PaymentDocument.OWED, PaymentDocument.obligation(owed));
     }
 
     /** By id and status, the exact keys of {@link #PENDING_TRANSITION}. */
-    private static Query inState(PaymentId id, PaymentStatus status) {
-        return Query.query(where("_id").is(id.value()).and(PaymentDocument.STATUS).is(status.label()));
-    }
-
-    private OwedWork toOwedWork(PaymentDocument document) {
-        OutboxDocument outbox = document.outbox();
-        return new OwedWork(toPayment(document), new AcquirerRouting(outbox.acquirer(), outbox.acquirerMerchantId()),
-                outbox.card(), outbox.replyTo());
-    }
-
-    private static ObligationDocument toDocument(Obligation owed) {
-        return new ObligationDocument(owed.kind().name(), owed.dueAt(), owed.attempts());
-    }
-
-    private static Obligation toObligation(ObligationDocument owed) {
-        return owed == null ? null
-                : new Obligation(Obligation.Kind.valueOf(owed.kind()), owed.dueAt(), owed.attempts());
-    }
-
-    private PaymentDocument toDocument(Payment payment, AuthorizationRequest command, String idempotencyScope,
-                                       String requestFingerprint) {
-        CardSummary card = payment.card();
-        AcquirerRouting routing = command.routing();
-        return new PaymentDocument(
-                payment.id().value(),
-                payment.actionId().value(),
-                payment.merchantId(),
-                payment.amount().amount(),
-                payment.amount().currency(),
-                new CardDocument(card.last4(), card.bin(), card.expiryMonth(), card.expiryYear(), card.scheme().label()),
-                payment.reference(),
-                payment.description(),
-                payment.metadata().isEmpty() ? null : json.writeValueAsString(payment.metadata()),
-                payment.status().label(),
-                payment.responseCode() == null ? null : payment.responseCode().code(),
-                payment.authCode(),
-                payment.requestedOn(),
-                payment.processedOn(),
-                payment.decidedOn(),
-                idempotencyScope,
-                requestFingerprint,
-                new OutboxDocument(routing.acquirer(), routing.acquirerMerchantId(), command.replyTo(), command.card()),
-                payment.owed() == null ? null : toDocument(payment.owed()),
-                payment.reversalRequestedOn());
-    }
-
-    private Payment toPayment(PaymentDocument document) {
-        CardDocument card = document.card();
-        Map<String, Object> metadata = document.metadata() == null ? Map.of() : json.readValue(document.metadata(), METADATA);
-        return new Payment(
-                new PaymentId(document.id()),
-                new ActionId(document.actionId()),
-                document.merchantId(),
-                new Money(document.amount(), document.currency()),
-                new CardSummary(card.last4(), card.bin(), card.expiryMonth(), card.expiryYear(),
-                        CardScheme.fromLabel(card.scheme())),
-                document.reference(),
-                document.description(),
-                metadata,
-                PaymentStatus.fromLabel(document.status()),
-                document.responseCode() == null ? null : ResponseCode.fromCode(document.responseCode()),
-                document.authCode(),
-                document.requestedOn(),
-                document.processedOn(),
-                // Documents from before the gateway kept its own decision time: the acquirer's stands in for it.
-                document.decidedOn() != null ? document.decidedOn() : document.processedOn(),
-                toObligation(document.owed()),
-                document.reversalRequestedOn());
+    private static Bson inState(PaymentId id, PaymentStatus status) {
+        return and(eq(PaymentDocument.ID, id.value()), eq(PaymentDocument.STATUS, status.label()));
     }
 }
