@@ -35,12 +35,18 @@ public class MessagingTopology {
     private static final int LISTENER_PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
 
     /**
-     * Results each result listener holds unacknowledged. Recording one costs a conditional write (a fraction of a
-     * millisecond to a few on the wire server), so a few dozen in hand keep the consumer busy while the broker sends
-     * the next ones; more would only pile up results that a dying instance hands back for redelivery. Spring's
-     * default of 250 is sized for cheaper handlers.
+     * Consumers recording results at once. Recording one is a conditional write that waits for the store to have it
+     * on disk (a millisecond or two, more under load): one consumer would cap the instance at a few hundred results a
+     * second, while several wait together and share the store's group commit.
      */
-    static final int RESULTS_PREFETCH = 50;
+    static final int RESULTS_CONSUMERS = 8;
+
+    /**
+     * Results each consumer holds unacknowledged: enough that the next one is here when a write returns; more would
+     * only pile up results that a dying instance hands back for redelivery. Spring's default of 250 is sized for
+     * cheaper handlers.
+     */
+    static final int RESULTS_PREFETCH = 20;
 
     @Bean
     ResultRoute resultRoute() {
@@ -96,6 +102,7 @@ public class MessagingTopology {
     ContainerCustomizer<SimpleMessageListenerContainer> resultListeners() {
         return container -> {
             container.setPhase(LISTENER_PHASE);
+            container.setConcurrentConsumers(RESULTS_CONSUMERS);
             container.setPrefetchCount(RESULTS_PREFETCH);
         };
     }
