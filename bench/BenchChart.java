@@ -64,8 +64,8 @@ public class BenchChart {
         if (result.get("fill") instanceof Map<?, ?> fill) {
             context.add("filled with " + number(fill.get("sent"), 0) + " payments first");
         }
-        if (result.get("mongo_data_file_bytes") instanceof Number bytes) {
-            context.add(String.format(Locale.ROOT, "MongoDB wire server's file %.0f MB", bytes.doubleValue() / 1e6));
+        if (result.get("mongo_data_bytes") instanceof Number bytes) {
+            context.add(String.format(Locale.ROOT, "local store %.0f MB on disk", bytes.doubleValue() / 1e6));
         }
         context.add("status codes " + String.join(", ", object(result.getOrDefault("status_codes", Map.of())).entrySet().stream()
                 .map(e -> e.getKey() + " x " + number(e.getValue(), 0)).toList()));

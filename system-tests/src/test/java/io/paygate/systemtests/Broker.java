@@ -66,6 +66,18 @@ final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a tap. While it is bound, every result is routed somewhere, so none would reach the results exchange's
+     * alternate exchange.
+     */
+    void untap(String queue) {
+        try {
+            channel.queueDelete(queue);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Takes every message the queue holds now. */
     List<Delivered> drain(String queue) {
         try {

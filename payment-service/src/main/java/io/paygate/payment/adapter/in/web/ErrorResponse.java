@@ -42,4 +42,6 @@ record ErrorResponse(
     static final String REQUEST_MALFORMED = "request_malformed";
     static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
     static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
+    static final String SERVICE_UNAVAILABLE = "service_unavailable";
+    static final String STORE_UNAVAILABLE = "store_unavailable";
 }

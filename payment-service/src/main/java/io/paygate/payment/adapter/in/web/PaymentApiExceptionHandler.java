@@ -3,6 +3,7 @@ package io.paygate.payment.adapter.in.web;
 import io.paygate.payment.application.IdempotencyKeyInUseException;
 import io.paygate.payment.application.IdempotencyKeyReusedException;
 import io.paygate.payment.application.RequestInvalidException;
+import io.paygate.payment.application.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,16 @@ class PaymentApiExceptionHandler {
     ResponseEntity<ErrorResponse> keyReused(HttpServletRequest request) {
         log.info("Idempotency key reused for a different request");
         return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.IDEMPOTENCY_KEY_REUSED, List.of());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ErrorResponse> storeUnavailable(StoreUnavailableException e, HttpServletRequest request) {
+        log.warn("Payment store unavailable: {}", e.getCause().toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorResponse(RequestIdFilter.of(request), ErrorResponse.SERVICE_UNAVAILABLE,
+                        List.of(ErrorResponse.STORE_UNAVAILABLE)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

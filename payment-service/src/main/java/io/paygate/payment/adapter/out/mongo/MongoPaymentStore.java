@@ -1,6 +1,10 @@
 package io.paygate.payment.adapter.out.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +16,7 @@ import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
+import io.paygate.payment.application.StoreUnavailableException;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
@@ -31,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -112,7 +118,7 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public void insert(Payment payment, AuthorizationRequest command) {
-        payments.insertOne(documents.of(payment, command, null, null));
+        reachable(() -> payments.insertOne(documents.of(payment, command, null, null)));
     }
 
     @Override
@@ -123,13 +129,13 @@ class MongoPaymentStore implements PaymentStore {
         Document document = documents.of(payment, command, scope, requestFingerprint);
         for (int attempt = 1; ; attempt++) {
             try {
-                payments.insertOne(document);
+                reachable(() -> payments.insertOne(document));
                 return Optional.empty();
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                Document holder = payments.find(eq(PaymentDocument.IDEMPOTENCY_SCOPE, scope)).first();
+                Document holder = reachable(() -> payments.find(eq(PaymentDocument.IDEMPOTENCY_SCOPE, scope)).first());
                 if (holder != null) {
                     return Optional.of(new KeyHolder(documents.toPayment(holder),
                             holder.getString(PaymentDocument.REQUEST_FINGERPRINT)));
@@ -143,13 +149,13 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public void releaseIdempotencyKey(PaymentId holder) {
-        payments.updateOne(eq(PaymentDocument.ID, holder.value()), Updates.combine(
-                Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE), Updates.unset(PaymentDocument.REQUEST_FINGERPRINT)));
+        reachable(() -> payments.updateOne(eq(PaymentDocument.ID, holder.value()), Updates.combine(
+                Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE), Updates.unset(PaymentDocument.REQUEST_FINGERPRINT))));
     }
 
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        return Optional.ofNullable(payments.find(eq(PaymentDocument.ID, id.value())).first())
+        return Optional.ofNullable(reachable(() -> payments.find(eq(PaymentDocument.ID, id.value())).first()))
                 .map(documents::toPayment);
     }
 
@@ -163,12 +169,12 @@ class MongoPaymentStore implements PaymentStore {
     public PaymentPage findByReference(String merchantId, PaymentsByReferenceQuery query) {
         Bson byReference = and(eq(PaymentDocument.MERCHANT_ID, merchantId),
                 eq(PaymentDocument.REFERENCE, query.reference()));
-        long total = payments.countDocuments(byReference);
+        long total = reachable(() -> payments.countDocuments(byReference));
         if (total <= query.skip()) {
             return new PaymentPage(List.of(), total);
         }
-        List<Payment> page = payments.find(byReference).sort(NEWEST_FIRST).skip(query.skip()).limit(query.limit())
-                .map(documents::toPayment).into(new ArrayList<>());
+        List<Payment> page = reachable(() -> payments.find(byReference).sort(NEWEST_FIRST).skip(query.skip())
+                .limit(query.limit()).map(documents::toPayment).into(new ArrayList<>()));
         return new PaymentPage(page, total);
     }
 
@@ -185,13 +191,14 @@ class MongoPaymentStore implements PaymentStore {
         if (decision.authCode() != null) {
             changes.add(Updates.set(PaymentDocument.AUTH_CODE, decision.authCode()));
         }
-        return payments.updateOne(inState(id, transition.from()), Updates.combine(changes)).getModifiedCount() == 1;
+        return reachable(() -> payments.updateOne(inState(id, transition.from()), Updates.combine(changes)))
+                .getModifiedCount() == 1;
     }
 
     @Override
     public List<OwedWork> findDue(Instant now, int limit) {
-        return payments.find(lte(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(now)))
-                .sort(LONGEST_OVERDUE_FIRST).limit(limit).map(documents::toOwedWork).into(new ArrayList<>());
+        return reachable(() -> payments.find(lte(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(now)))
+                .sort(LONGEST_OVERDUE_FIRST).limit(limit).map(documents::toOwedWork).into(new ArrayList<>()));
     }
 
     @Override
@@ -204,7 +211,7 @@ class MongoPaymentStore implements PaymentStore {
                 ? owedChange(changed.owed())
                 : Updates.combine(owedChange(changed.owed()), Updates.set(PaymentDocument.REVERSAL_REQUESTED_ON,
                         PaymentDocument.date(changed.reversalRequestedOn())));
-        return payments.updateOne(stillOwed, update).getModifiedCount() == 1;
+        return reachable(() -> payments.updateOne(stillOwed, update)).getModifiedCount() == 1;
     }
 
     private static Bson owedChange(Obligation owed) {
@@ -216,5 +223,18 @@ class MongoPaymentStore implements PaymentStore {
     /** By id and status, the exact keys of {@link #PENDING_TRANSITION}. */
     private static Bson inState(PaymentId id, PaymentStatus status) {
         return and(eq(PaymentDocument.ID, id.value()), eq(PaymentDocument.STATUS, status.label()));
+    }
+
+    /**
+     * Runs one store operation, turning a lost or refused connection into {@link StoreUnavailableException}: the
+     * request can then be answered as something to try again, not as a failure of the gateway.
+     */
+    private static <T> T reachable(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (MongoSocketException | MongoTimeoutException | MongoNotPrimaryException
+                 | MongoNodeIsRecoveringException e) {
+            throw new StoreUnavailableException(e);
+        }
     }
 }
