@@ -1,6 +1,7 @@
 package io.paygate.payment.adapter.out.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -232,8 +233,8 @@ class MongoPaymentStore implements PaymentStore {
     private static <T> T reachable(Supplier<T> operation) {
         try {
             return operation.get();
-        } catch (MongoSocketException | MongoTimeoutException | MongoNotPrimaryException
-                 | MongoNodeIsRecoveringException e) {
+        } catch (MongoSocketException | MongoTimeoutException | MongoConnectionPoolClearedException
+                 | MongoNotPrimaryException | MongoNodeIsRecoveringException e) {
             throw new StoreUnavailableException(e);
         }
     }
