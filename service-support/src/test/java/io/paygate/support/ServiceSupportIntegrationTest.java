@@ -3,6 +3,7 @@ package io.paygate.support;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.MessageHeaders;
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.support.amqp.ConsumerQueue;
 import io.paygate.support.amqp.OutgoingMessage;
 import io.paygate.support.mongo.MongoPingHealthIndicator;
@@ -62,7 +63,8 @@ class ServiceSupportIntegrationTest {
 
     @Test
     void carries_a_contract_record_as_json_with_type_version_and_message_id() {
-        declare(ConsumerQueue.durableWithDeadLetters(queue, Topology.AUTHORIZATION_RESULTS_EXCHANGE, "result." + queue));
+        declare(AuthorizationResultsExchange.declarables());
+        declare(ConsumerQueue.durableWithDeadLetters(queue, AuthorizationResultsExchange.exchange(), "result." + queue));
         AuthorizationResult sent = AuthorizationResult.approved("pay_abc", "auth-1", Instant.parse("2026-11-26T10:15:30Z"));
 
         rabbit.convertAndSend(Topology.AUTHORIZATION_RESULTS_EXCHANGE, "result." + queue, sent,
@@ -81,7 +83,8 @@ class ServiceSupportIntegrationTest {
 
     @Test
     void sends_what_a_consumer_rejects_to_the_dead_letter_queue() {
-        declare(ConsumerQueue.durableWithDeadLetters(queue, Topology.AUTHORIZATION_RESULTS_EXCHANGE, "result." + queue));
+        declare(AuthorizationResultsExchange.declarables());
+        declare(ConsumerQueue.durableWithDeadLetters(queue, AuthorizationResultsExchange.exchange(), "result." + queue));
         rabbit.convertAndSend(Topology.AUTHORIZATION_RESULTS_EXCHANGE, "result." + queue, "not a contract");
 
         rabbit.execute(channel -> {

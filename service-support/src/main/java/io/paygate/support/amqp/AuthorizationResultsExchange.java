@@ -16,9 +16,13 @@ public final class AuthorizationResultsExchange {
     }
 
     public static Declarables declarables() {
-        TopicExchange results = ExchangeBuilder.topicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE).durable(true)
+        return new Declarables(unrouted(), exchange());
+    }
+
+    /** The results exchange itself, with its alternate exchange named. */
+    public static TopicExchange exchange() {
+        return ExchangeBuilder.topicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE).durable(true)
                 .alternate(Topology.UNROUTED_RESULTS_EXCHANGE).build();
-        return new Declarables(unrouted(), results);
     }
 
     /** Where the results go that no instance's queue takes. */
