@@ -47,9 +47,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Keeps payments in the {@code payments} collection; the payment id is the document id.
  * <p>
- * Every query on the payment path names exactly the keys of one index: the MongoDB wire server of local runs and tests
- * uses an index only then ({@code AbstractUniqueIndex.canHandle}), and only unique indexes at all; it ignores the
- * others and scans the collection.
+ * Every query on the payment path names exactly the keys of one index: the upstream mongo-java-server that module
+ * tests run in-process uses a unique index only then ({@code AbstractUniqueIndex.canHandle}) and has no others.
+ * MongoDB and the local store ({@code local-mongo}) also serve the sorted, non-unique indexes below.
  * <p>
  * The request path costs two writes per payment: the insert of the payment with its outbox, and the decision (one
  * conditional write that also wipes the sealed card). What the payment owes is a field of the same document, so no
@@ -59,9 +59,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MongoPaymentStore implements PaymentStore {
 
     /**
-     * Serves the conditional transition out of {@code Pending}. MongoDB would use the id index for it anyway; the
-     * MongoDB wire server of local runs and tests uses an index only when its keys are exactly the queried fields,
-     * and without this one every result would scan the whole collection.
+     * Serves the conditional transitions, by id and status. MongoDB and the local store use the id index for them
+     * anyway; the upstream wire server of module tests uses an index only when its keys are exactly the queried
+     * fields, and without this one every result would scan the whole collection.
      */
     static final Index PENDING_TRANSITION = new Index().on("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
             .unique().named("pending_transition");
@@ -74,9 +74,8 @@ class MongoPaymentStore implements PaymentStore {
             .unique().sparse().named("idempotency_scope");
 
     /**
-     * Serves the list by reference, sorted, on MongoDB. The wire server does not implement non-unique indexes (it logs
-     * "adding secondary index ... is not yet implemented" and keeps none), so there every list scans the collection
-     * twice (count and page), holding the collection's lock: acceptable for a look-up API, not for the payment path.
+     * Serves the list by reference, sorted, on MongoDB and on the local store (count and page read only the
+     * merchant's payments with that reference).
      */
     static final Index BY_REFERENCE = new Index().on("merchantId", Sort.Direction.ASC).on("reference", Sort.Direction.ASC)
             .on("requestedOn", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
@@ -84,7 +83,7 @@ class MongoPaymentStore implements PaymentStore {
 
     /**
      * Serves the sweeper's claims, which compare what the payment owes with what was read, by exact keys. Unique only
-     * for the wire server's sake: with {@code _id} among its keys it can never refuse a document.
+     * for the upstream wire server's sake: with {@code _id} among its keys it can never refuse a document.
      */
     static final Index OBLIGATION_CLAIM = new Index().on("_id", Sort.Direction.ASC)
             .on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).on(PaymentDocument.OWED_KIND, Sort.Direction.ASC)
@@ -92,7 +91,7 @@ class MongoPaymentStore implements PaymentStore {
 
     /**
      * Serves the search for due work. Sparse, so that it holds only the payments that owe work: its size follows the
-     * work in flight, not the history. The local wire server (local-mongo) implements it as a sorted index too.
+     * work in flight, not the history. The local store implements it as a sorted index too.
      */
     static final Index OBLIGATION_DUE = new Index().on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).sparse()
             .named("obligation_due");
