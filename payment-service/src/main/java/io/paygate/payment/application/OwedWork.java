@@ -25,11 +25,6 @@ public record OwedWork(Payment payment, AcquirerRouting routing, CardEnvelope ca
         return payment.owed();
     }
 
-    /** The same work after a change of the payment's obligation. */
-    public OwedWork with(Payment changed) {
-        return new OwedWork(changed, routing, card, replyTo);
-    }
-
     /**
      * The command to send again; only while the payment is pending, which is while the outbox still has the card.
      *
