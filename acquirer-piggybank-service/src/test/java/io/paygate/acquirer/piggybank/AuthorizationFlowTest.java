@@ -12,9 +12,13 @@ import io.paygate.events.card.CardEnvelope;
 import io.paygate.support.amqp.OutgoingMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -141,6 +145,37 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
         awaitResult(command.paymentId());
         awaitCommandQueueSettled();
         assertThat(deadLettersFor(command.paymentId())).isEmpty();
+    }
+
+    @Test
+    void returns_a_command_to_the_queue_until_the_broker_confirms_its_result(CapturedOutput output) {
+        String paymentId = paymentId();
+        String replyTo = "acquirer-it.unconfirmed." + ACQUIRER;
+        // A queue that takes nothing: the broker answers every result routed to it with a nack instead of a confirm.
+        Queue refusing = QueueBuilder.durable("acquirer-it.refusing." + ACQUIRER)
+                .maxLength(0).overflow(QueueBuilder.Overflow.rejectPublish).build();
+        admin.declareQueue(refusing);
+        try {
+            admin.declareBinding(BindingBuilder.bind(refusing)
+                    .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(replyTo));
+            AuthorizePayment command = new AuthorizePayment(paymentId, "mer_test", "piggy-test-001", 1050, "GBP",
+                    CIPHER.seal(card("4111111111111111"), paymentId), replyTo, Instant.now(),
+                    Instant.now().plus(FINAL_DEADLINE));
+
+            send(command);
+
+            // Not acknowledged: the command keeps coming back, and the bank replays its first answer each time.
+            await().atMost(Duration.ofSeconds(15)).until(() -> bank.requestsWithKey(paymentId).size() >= 3);
+            assertThat(output).contains("Result of payment " + paymentId + " was not confirmed by the broker");
+            listenForResults("acquirer-it.confirmed." + ACQUIRER, replyTo);
+        } finally {
+            admin.deleteQueue(refusing.getName());
+        }
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !receivedFrom("acquirer-it.confirmed." + ACQUIRER, paymentId).isEmpty());
+        awaitCommandQueueSettled();
+        assertThat(deadLettersFor(paymentId)).isEmpty();
     }
 
     @Test

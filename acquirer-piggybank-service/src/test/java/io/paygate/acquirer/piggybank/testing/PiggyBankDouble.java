@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * in 2/4/6/8 refused, in 0 answered with 503; a missing field gives 400; a repeated {@code Idempotency-Key} gets
  * the first answer again. {@code POST /payments/{key}/reversals} answers {@code 200 {"reversed":true}} while an
  * approved authorisation holds that key, every time, and {@code 404} otherwise. It records every request, and can be
- * told to fail, to stall, to cut short or to answer any status to the next requests.
+ * told to fail, to stall, to cut short or to answer any status to the next requests, or to take its time over every
+ * authorisation; it counts how many authorisations it is working on at once.
  */
 public final class PiggyBankDouble implements AutoCloseable {
 
@@ -66,6 +68,9 @@ public final class PiggyBankDouble implements AutoCloseable {
     private final List<Reversal> reversals = new CopyOnWriteArrayList<>();
     private final AtomicInteger reversalFailuresToCome = new AtomicInteger();
     private final Queue<Integer> reversalStatusesToCome = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger authorizationsInFlight = new AtomicInteger();
+    private final AtomicInteger peakAuthorizationsInFlight = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -119,6 +124,25 @@ public final class PiggyBankDouble implements AutoCloseable {
         statusesToCome.add(status);
     }
 
+    /** Answers every authorisation only after this long, as a bank under load would; zero to answer at once again. */
+    public void answerAfter(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** Authorisations received and not answered yet. */
+    public int authorizationsInFlight() {
+        return authorizationsInFlight.get();
+    }
+
+    /** The most authorisations it worked on at once since the last {@link #resetPeak()}. */
+    public int peakAuthorizationsInFlight() {
+        return peakAuthorizationsInFlight.get();
+    }
+
+    public void resetPeak() {
+        peakAuthorizationsInFlight.set(authorizationsInFlight.get());
+    }
+
     /** Every request received so far, whatever its key. */
     public int requestCount() {
         return requests.size();
@@ -146,10 +170,13 @@ public final class PiggyBankDouble implements AutoCloseable {
             handleReversal(exchange, reversal.group(1));
             return;
         }
+        int inFlight = authorizationsInFlight.incrementAndGet();
+        peakAuthorizationsInFlight.accumulateAndGet(inFlight, Math::max);
         try (exchange) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             JsonNode body = json.readTree(exchange.getRequestBody());
             requests.add(new Request(key, body));
+            takeTime();
             if (takeOne(stallsToCome)) {
                 awaitClosing();
                 return;
@@ -162,6 +189,8 @@ public final class PiggyBankDouble implements AutoCloseable {
             Answer answer = scripted != null ? new Answer(scripted, null)
                     : takeOne(failuresToCome) ? new Answer(503, null) : answerFor(key, body);
             respond(exchange, answer);
+        } finally {
+            authorizationsInFlight.decrementAndGet();
         }
     }
 
@@ -237,6 +266,17 @@ public final class PiggyBankDouble implements AutoCloseable {
 
     private static boolean takeOne(AtomicInteger counter) {
         return counter.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
+    private void takeTime() {
+        Duration wait = latency;
+        if (!wait.isZero()) {
+            try {
+                closing.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void awaitClosing() {

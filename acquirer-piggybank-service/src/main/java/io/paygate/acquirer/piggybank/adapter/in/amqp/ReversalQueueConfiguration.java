@@ -5,10 +5,14 @@ import io.paygate.support.amqp.ConsumerQueue;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class ReversalQueueConfiguration {
@@ -35,6 +39,17 @@ class ReversalQueueConfiguration {
                 .deadLetterExchange("")
                 .deadLetterRoutingKey(Topology.acquirerReversalQueue(acquirerCode))
                 .build();
+    }
+
+    /**
+     * For the containers of Boot's factory, which is the reversal consumers': on shutdown, lets the reversal in hand
+     * finish (answered and acknowledged, or parked) instead of abandoning it half done; whatever is still running
+     * after this long goes back to the queue.
+     */
+    @Bean
+    ContainerCustomizer<SimpleMessageListenerContainer> finishReversalsInHandOnShutdown(
+            @Value("${paygate.acquirer.shutdown-grace}") Duration grace) {
+        return container -> container.setShutdownTimeout(grace.toMillis());
     }
 
     @Bean

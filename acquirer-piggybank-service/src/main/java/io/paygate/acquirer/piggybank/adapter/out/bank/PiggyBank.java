@@ -112,7 +112,7 @@ class PiggyBank implements AcquiringBank {
      */
     private <T> Optional<T> callGuarded(RetryTemplate retries, String subject, Supplier<T> request) {
         if (!circuitBreaker.tryAcquirePermission()) {
-            // No request, no retry, no wait: the command is settled now instead of holding a consumer.
+            // No request, no retry, no wait: the command is settled now instead of holding a place in flight.
             return Optional.empty();
         }
         long start = circuitBreaker.getCurrentTimestamp();

@@ -7,6 +7,8 @@ import io.paygate.acquirer.piggybank.domain.CardAuthorization;
 import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.card.CardData;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,14 +54,14 @@ class PiggyBankCircuitBreakerTest {
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
     private final CircuitBreaker circuitBreaker = CircuitBreaker.of("piggyBank", BREAKER.config());
-    private final List<HttpClient> httpClients = new ArrayList<>();
+    private final List<CloseableHttpClient> httpClients = new ArrayList<>();
     private final PiggyBank piggyBank = piggyBank(QUICK_RETRIES);
 
     /** Also cancels a pending move to half-open, which would otherwise log into the next test's output. */
     @AfterEach
     void closeCircuitAndClients() {
         circuitBreaker.transitionToClosedState();
-        httpClients.forEach(HttpClient::close);
+        httpClients.forEach(client -> client.close(CloseMode.IMMEDIATE));
     }
 
     @AfterAll
@@ -226,7 +227,7 @@ class PiggyBankCircuitBreakerTest {
         // Nothing here stalls: a generous read timeout keeps a cold first request from turning into a retry.
         var properties = new PiggyBankProperties(bank.url(), Duration.ofSeconds(1), Duration.ofSeconds(2), retry, retry,
                 BREAKER);
-        HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
+        CloseableHttpClient httpClient = PiggyBankConfiguration.httpClient(properties, 10);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
                 retry.policy(), retry.policy(), circuitBreaker, Clock.systemUTC(), properties.longestRequest());

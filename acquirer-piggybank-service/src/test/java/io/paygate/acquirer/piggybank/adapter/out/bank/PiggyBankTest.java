@@ -6,6 +6,8 @@ import io.paygate.acquirer.piggybank.domain.CardAuthorization;
 import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.card.CardData;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,6 @@ import org.springframework.web.client.RestClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +41,11 @@ class PiggyBankTest {
     private static final Duration LONGEST_REQUEST = CONNECT_TIMEOUT.plus(READ_TIMEOUT);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
-    private final List<HttpClient> httpClients = new ArrayList<>();
+    private final List<CloseableHttpClient> httpClients = new ArrayList<>();
 
     @AfterEach
     void closeClients() {
-        httpClients.forEach(HttpClient::close);
+        httpClients.forEach(client -> client.close(CloseMode.IMMEDIATE));
     }
 
     @AfterAll
@@ -321,7 +322,7 @@ class PiggyBankTest {
         var retry = new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5));
         var properties = new PiggyBankProperties(url, CONNECT_TIMEOUT, READ_TIMEOUT, retry, retry,
                 new PiggyBankProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
-        HttpClient httpClient = PiggyBankConfiguration.httpClient(properties);
+        CloseableHttpClient httpClient = PiggyBankConfiguration.httpClient(properties, 10);
         httpClients.add(httpClient);
         return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
                 properties.retry().policy(), properties.reversalRetry().policy(),
