@@ -101,6 +101,16 @@ abstract class AcquirerFlowTest {
         bank.close();
     }
 
+    /** The reply key the test's commands name. */
+    static String replyTo(String acquirer) {
+        return "acquirer-it." + acquirer;
+    }
+
+    /** The test's own queue for the results published with {@link #replyTo}. */
+    static String replyQueue(String acquirer) {
+        return "acquirer-it.replies." + acquirer;
+    }
+
     /** Binds a queue of the test's own to the results published with this reply key; it goes with the others. */
     void listenForResults(String replyQueue, String replyTo) {
         // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
@@ -129,6 +139,16 @@ abstract class AcquirerFlowTest {
                     .add(message);
         }
         return byPaymentId.getOrDefault(paymentId, List.of());
+    }
+
+    /** The results of the payment taken from {@link #replyQueue} so far. */
+    List<Message> resultsFor(String paymentId) {
+        return receivedFrom(replyQueue(acquirer), paymentId);
+    }
+
+    /** The authorisation commands of the payment taken from their dead-letter queue so far. */
+    List<Message> authorizationDeadLettersFor(String paymentId) {
+        return receivedFrom(Topology.deadLetterQueue(Topology.acquirerQueue(acquirer)), paymentId);
     }
 
     /** A message stamped as a command of this type and version whose body is cut short, so it does not convert. */

@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +41,9 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String COMMAND_QUEUE = Topology.acquirerQueue(ACQUIRER);
-    private static final String DEAD_LETTER_QUEUE = Topology.deadLetterQueue(COMMAND_QUEUE);
     // Not under "result.": payment-service's shared results queue, if declared on this broker, must not get these.
-    private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
-    private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
+    private static final String REPLY_TO = replyTo(ACQUIRER);
+    private static final String REPLY_QUEUE = replyQueue(ACQUIRER);
     private static final String CARD_KEY = randomKey();
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -155,7 +153,7 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
 
         awaitResult(command.paymentId());
         awaitCommandQueueSettled();
-        assertThat(deadLettersFor(command.paymentId())).isEmpty();
+        assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty();
     }
 
     @Test
@@ -186,7 +184,7 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !receivedFrom("acquirer-it.confirmed." + ACQUIRER, paymentId).isEmpty());
         awaitCommandQueueSettled();
-        assertThat(deadLettersFor(paymentId)).isEmpty();
+        assertThat(authorizationDeadLettersFor(paymentId)).isEmpty();
     }
 
     @Test
@@ -202,7 +200,7 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
                 .until(() -> output.toString().contains("Result of payment " + paymentId + " is unroutable"));
         // Requeueing would not make the reply routable; the origin's sweeper asks again if it still cares.
         awaitCommandQueueSettled();
-        assertThat(deadLettersFor(paymentId)).isEmpty();
+        assertThat(authorizationDeadLettersFor(paymentId)).isEmpty();
         assertThat(bank.requestsWithKey(paymentId)).hasSize(1);
     }
 
@@ -257,7 +255,7 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
         assertThat(result.authCode()).isNull();
         assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
         awaitCommandQueueSettled();
-        assertThat(deadLettersFor(command.paymentId())).isEmpty();
+        assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty();
         assertThat(output.getAll().lines().filter(line -> line.contains("Not asking the Piggy Bank for payment "
                 + command.paymentId()))).hasSize(1);
         assertThat(output).doesNotContain("4111111111111111");
@@ -324,20 +322,14 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     }
 
     private void awaitDeadLetter(String paymentId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !deadLettersFor(paymentId).isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !authorizationDeadLettersFor(paymentId).isEmpty());
     }
 
     private void awaitCommandQueueSettled() {
         awaitSettled("authorizePayment", COMMAND_QUEUE);
     }
 
-    private List<Message> resultsFor(String paymentId) {
-        return receivedFrom(REPLY_QUEUE, paymentId);
-    }
 
-    private List<Message> deadLettersFor(String paymentId) {
-        return receivedFrom(DEAD_LETTER_QUEUE, paymentId);
-    }
 
     private AuthorizationResult convert(Message message) {
         return (AuthorizationResult) rabbit.getMessageConverter().fromMessage(message);

@@ -8,7 +8,6 @@ import io.paygate.events.card.CardData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,9 +29,8 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-lat-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String COMMAND_QUEUE = Topology.acquirerQueue(ACQUIRER);
-    private static final String DEAD_LETTER_QUEUE = Topology.deadLetterQueue(COMMAND_QUEUE);
-    private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
-    private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
+    private static final String REPLY_TO = replyTo(ACQUIRER);
+    private static final String REPLY_QUEUE = replyQueue(ACQUIRER);
     private static final String CARD_KEY = randomKey();
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
     private static final String LISTENER = "authorizePayment";
@@ -81,7 +79,7 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
         assertThat(bank.peakAuthorizationsInFlight()).isGreaterThanOrEqualTo(25 * CONSUMERS);
         assertThat(took).isLessThan(latency.multipliedBy(commands.size() / CONSUMERS).dividedBy(3));
         awaitSettled(LISTENER, COMMAND_QUEUE);
-        commands.forEach(command -> assertThat(deadLettersFor(command.paymentId())).isEmpty());
+        commands.forEach(command -> assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty());
     }
 
     @Test
@@ -99,7 +97,7 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
             // ...and every command acknowledged: closing the channels returned none of them to the queue.
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                     .until(() -> admin.getQueueInfo(COMMAND_QUEUE).getMessageCount() == 0);
-            commands.forEach(command -> assertThat(deadLettersFor(command.paymentId())).isEmpty());
+            commands.forEach(command -> assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty());
         } finally {
             container.start();
         }
@@ -117,7 +115,7 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
         try {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> admin.getQueueInfo(COMMAND_QUEUE).getMessageCount() == commands.size());
-            commands.forEach(command -> assertThat(deadLettersFor(command.paymentId())).isEmpty());
+            commands.forEach(command -> assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty());
         } finally {
             bank.answerAfter(Duration.ZERO);
             container.start();
@@ -126,7 +124,7 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
         // Taken again once the consumers are back: answered, acknowledged, none lost.
         awaitResults(commands, Duration.ofSeconds(20));
         awaitSettled(LISTENER, COMMAND_QUEUE);
-        commands.forEach(command -> assertThat(deadLettersFor(command.paymentId())).isEmpty());
+        commands.forEach(command -> assertThat(authorizationDeadLettersFor(command.paymentId())).isEmpty());
     }
 
     private void awaitResults(List<AuthorizePayment> commands, Duration within) {
@@ -134,13 +132,7 @@ class BankLatencyFlowTest extends AcquirerFlowTest {
                 .allMatch(command -> !resultsFor(command.paymentId()).isEmpty()));
     }
 
-    private List<Message> resultsFor(String paymentId) {
-        return receivedFrom(REPLY_QUEUE, paymentId);
-    }
 
-    private List<Message> deadLettersFor(String paymentId) {
-        return receivedFrom(DEAD_LETTER_QUEUE, paymentId);
-    }
 
     /** Cards the bank approves, each payment its own. */
     private static List<AuthorizePayment> commands(int count) {

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 class InFlightBoundFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-bound-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
-    private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
+    private static final String REPLY_TO = replyTo(ACQUIRER);
+    private static final String REPLY_QUEUE = replyQueue(ACQUIRER);
     private static final String CARD_KEY = randomKey();
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
     private static final int CONSUMERS = 2;
@@ -56,7 +56,7 @@ class InFlightBoundFlowTest extends AcquirerFlowTest {
         commands.forEach(this::send);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> commands.stream()
-                .allMatch(command -> !receivedFrom(REPLY_QUEUE, command.paymentId()).isEmpty()));
+                .allMatch(command -> !resultsFor(command.paymentId()).isEmpty()));
         // The bound, used in full: commands beyond it waited in the queue, not at the bank.
         assertThat(bank.peakAuthorizationsInFlight()).isEqualTo(MAX_IN_FLIGHT);
         awaitSettled("authorizePayment", Topology.acquirerQueue(ACQUIRER));

@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 class IssuerUnavailableFlowTest extends AcquirerFlowTest {
 
     private static final String ACQUIRER = "it-cb-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String REPLY_TO = "acquirer-it." + ACQUIRER;
-    private static final String REPLY_QUEUE = "acquirer-it.replies." + ACQUIRER;
+    private static final String REPLY_TO = replyTo(ACQUIRER);
+    private static final String REPLY_QUEUE = replyQueue(ACQUIRER);
     private static final String CARD_KEY = randomKey();
     private static final CardCipher CIPHER = CardCipher.fromConfiguration("test:" + CARD_KEY, "test");
     private static final String APPROVED_CARD = "4111111111111111";
@@ -151,7 +151,7 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
 
     private AuthorizationResult awaitResult(String paymentId) {
         Message message = await().atMost(RETRY_BUDGET.multipliedBy(4)).pollInterval(Duration.ofMillis(10))
-                .until(() -> receivedFrom(REPLY_QUEUE, paymentId), received -> !received.isEmpty())
+                .until(() -> resultsFor(paymentId), received -> !received.isEmpty())
                 .getLast();
         return (AuthorizationResult) rabbit.getMessageConverter().fromMessage(message);
     }
