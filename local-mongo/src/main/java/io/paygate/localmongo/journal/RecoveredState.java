@@ -34,7 +34,7 @@ public final class RecoveredState {
         switch (record) {
             case Record.Put put -> collection(put.namespace()).put(put.document());
             case Record.Delete delete -> collection(delete.namespace()).delete(delete.key());
-            case Record.Drop drop -> database(drop.namespace()).remove(collectionName(drop.namespace()));
+            case Record.Drop drop -> dropCollection(drop.namespace());
             case Record.End end -> {
             }
         }
@@ -63,12 +63,31 @@ public final class RecoveredState {
         return taken;
     }
 
+    /**
+     * A database whose last collection is dropped is gone, as in MongoDB. A drop replayed over a snapshot taken after
+     * it finds nothing to drop, and must not bring the database back as an empty one.
+     */
+    private void dropCollection(String namespace) {
+        String database = databaseName(namespace);
+        Map<String, Documents> collections = databases.get(database);
+        if (collections != null) {
+            collections.remove(collectionName(namespace));
+            if (collections.isEmpty()) {
+                databases.remove(database);
+            }
+        }
+    }
+
     private Documents collection(String namespace) {
         return database(namespace).computeIfAbsent(collectionName(namespace), Documents::new);
     }
 
     private Map<String, Documents> database(String namespace) {
-        return databases.computeIfAbsent(namespace.substring(0, namespace.indexOf('.')), name -> new HashMap<>());
+        return databases.computeIfAbsent(databaseName(namespace), name -> new HashMap<>());
+    }
+
+    private static String databaseName(String namespace) {
+        return namespace.substring(0, namespace.indexOf('.'));
     }
 
     private static String collectionName(String namespace) {
