@@ -1,5 +1,7 @@
 package io.paygate.events;
 
+import java.time.Duration;
+
 /**
  * Names of the RabbitMQ exchanges, queues and routing keys that connect the services.
  * Each service declares the queues it consumes from; exchanges are declared by producers and consumers alike.
@@ -21,6 +23,14 @@ public final class Topology {
 
     /** Direct exchange receiving messages that a consumer rejected for good, routed by the queue they came from. */
     public static final String DEAD_LETTER_EXCHANGE = "paygate.dead-letters";
+
+    /**
+     * How long a dead-letter queue keeps a message before the broker drops it. A dead-lettered command still holds
+     * its sealed card, CVV included, which must not outlive the authorisation for long (PCI DSS 3.3); the payment
+     * itself is declined at its final deadline meanwhile. One value for every service, since RabbitMQ refuses to
+     * declare a queue again with other arguments.
+     */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofHours(24);
 
     /** Durable queue from which any payment-service instance records the results whose asking instance is gone. */
     public static final String PAYMENT_RESULTS_QUEUE = "payment-service.orphaned-results";

@@ -24,9 +24,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(properties = "spring.mongodb.database=service-support-test")
 class ServiceSupportIntegrationTest {
@@ -97,6 +99,20 @@ class ServiceSupportIntegrationTest {
         assertThat(deadLettered).isNotNull();
         assertThat(new String(deadLettered.getBody())).contains("not a contract");
         assertThat(rabbit.receive(queue, 200)).isNull();
+    }
+
+    @Test
+    void the_broker_drops_a_dead_lettered_message_after_the_retention() {
+        declare(AuthorizationResultsExchange.declarables());
+        declare(ConsumerQueue.durableWithDeadLetters(queue, AuthorizationResultsExchange.exchange(), "result." + queue));
+        String deadLetters = Topology.deadLetterQueue(queue);
+        int retention = Math.toIntExact(Topology.DEAD_LETTER_RETENTION.toMillis());
+
+        // RabbitMQ accepts a declaration again only with the arguments the queue has.
+        rabbit.execute(channel -> channel.queueDeclare(deadLetters, true, false, false,
+                Map.of("x-message-ttl", retention)));
+        assertThatThrownBy(() -> rabbit.execute(channel -> channel.queueDeclare(deadLetters, true, false, false,
+                Map.of()))).rootCause().hasMessageContaining("inequivalent arg 'x-message-ttl'");
     }
 
     private void declare(Declarables declarables) {

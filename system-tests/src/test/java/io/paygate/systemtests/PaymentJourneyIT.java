@@ -19,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -159,6 +161,17 @@ class PaymentJourneyIT {
         assertThat(read.text("status")).isEqualTo("Authorized");
         assertThat(read.json().path("amount").asLong()).isEqualTo(4200);
         assertThat(pay(APPROVED_CARD, 4500, "USD").text("status")).isEqualTo("Authorized");
+    }
+
+    @Test
+    void seals_cards_with_a_key_made_for_this_install_and_readable_by_its_owner_only() throws IOException {
+        String[] cardKey = stack.secret("card-keys").split(":", 2);
+
+        assertThat(cardKey[0]).isEqualTo("local-1");
+        assertThat(Base64.getDecoder().decode(cardKey[1])).hasSize(32);
+        assertThat(Files.getPosixFilePermissions(stack.home().resolve("secrets").resolve("card-keys")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(pay(APPROVED_CARD, 4600, "USD").text("status")).isEqualTo("Authorized");
     }
 
     private static Gateway.Reply pay(String card, long amount, String currency) {

@@ -25,10 +25,6 @@ public record CardData(String number, String cvv, int expiryMonth, int expiryYea
         return number.substring(Math.max(0, number.length() - 4));
     }
 
-    public String bin() {
-        return number.substring(0, Math.min(6, number.length()));
-    }
-
     byte[] serialize() {
         return (number + SEPARATOR + (cvv == null ? "" : cvv) + SEPARATOR + expiryMonth + SEPARATOR + expiryYear)
                 .getBytes(StandardCharsets.US_ASCII);

@@ -22,14 +22,19 @@ public interface PaymentStore {
      * Stores a new payment and its command as the holder of its merchant's idempotency key, unless another payment
      * holds that key: then stores nothing and returns that payment. One atomic write decides, however many requests
      * race.
-     *
-     * @param requestFingerprint the fingerprint of the request, kept for the retries that will be compared with it
      */
-    Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, IdempotencyKey key,
-                                            String requestFingerprint);
+    Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, KeyClaim claim);
 
     /** Frees the idempotency key the payment holds, so that the key can make a new payment; the payment stays. */
     void releaseIdempotencyKey(PaymentId holder);
+
+    /**
+     * Frees up to {@code limit} idempotency keys that expired at or before {@code now}, with their request
+     * fingerprints, the longest expired first. Only payments that hold a key are looked at.
+     *
+     * @return how many keys were freed
+     */
+    int releaseExpiredIdempotencyKeys(Instant now, int limit);
 
     Optional<Payment> findById(PaymentId id);
 

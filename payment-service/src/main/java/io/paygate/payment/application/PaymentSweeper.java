@@ -21,6 +21,7 @@ import java.time.Instant;
  *         the payment then owes the bank a reversal;</li>
  *     <li>declined and owing a reversal: hands it to the acquirer, again with backoff until the broker confirms.</li>
  * </ul>
+ * It also frees the idempotency keys whose time to live is over, with the fingerprints of their requests.
  * The payment decides every step ({@link Payment#commandResent}, {@link Payment#timeOut}, ...); this class only asks
  * it, claims the work and hands messages to the broker. Any number of instances sweep the same store. Each item is
  * first claimed ({@link PaymentStore#replaceObligation}), a conditional write that exactly one of them wins, so no two
@@ -78,6 +79,9 @@ public class PaymentSweeper {
                 log.warn("The broker does not confirm; the sweep stops until its next round");
                 break;
             }
+        }
+        if (claiming) {
+            acted += store.releaseExpiredIdempotencyKeys(clock.instant(), batch);
         }
         return acted;
     }

@@ -15,13 +15,13 @@ import java.util.TreeMap;
 
 /**
  * Fingerprints of payment requests, which tell a retry (the same request again) from another request sent under the
- * same idempotency key. A fingerprint covers everything a payment is made of: card number, CVV, expiry, amount,
- * currency, reference, description and metadata, as parsed, so that key order, white space and unknown fields do not
- * count; the cardholder's name, which PayGate neither keeps nor forwards, does not count either.
+ * same idempotency key. A fingerprint covers what a payment is made of: card number, expiry, amount, currency,
+ * reference, description and metadata, as parsed, so that key order, white space and unknown fields do not count. The
+ * CVV does not count (PCI DSS 3.3 allows nothing derived from it to be kept after the authorisation), nor does the
+ * cardholder's name, which PayGate neither keeps nor forwards.
  * <p>
  * It is an HMAC-SHA256, not a plain hash: the store keeps the BIN, the last four digits and the expiry next to it,
- * which leaves some 10^8 candidates for number and CVV together, few enough to find a plain hash's input by trying
- * them all. The HMAC keys are derived from the card-encryption keys, so no further secret has to be deployed; a
+ * which leaves few enough candidates for the number to find a plain hash's input by trying them all. The HMAC keys are derived from the card-encryption keys, so no further secret has to be deployed; a
  * fingerprint names the key it was made with ({@code keyId:mac}), so that fingerprints made before a key rotation
  * can still be checked while that key stays configured.
  */
@@ -75,7 +75,6 @@ public final class RequestFingerprints {
         CardData card = command.card();
         StringBuilder text = new StringBuilder(256);
         append(text, card.number());
-        append(text, card.cvv());
         append(text, card.expiryMonth());
         append(text, card.expiryYear());
         append(text, command.amount().amount());

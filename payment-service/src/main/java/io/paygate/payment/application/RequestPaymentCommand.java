@@ -4,6 +4,7 @@ import io.paygate.events.card.CardData;
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.payment.application.PaymentInput.CardInput;
 import io.paygate.payment.domain.CardScheme;
+import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Luhn;
 import io.paygate.payment.domain.Money;
 
@@ -38,7 +39,7 @@ public record RequestPaymentCommand(
 
     private static final String CARD_SOURCE = "card";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
+    private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{" + CardSummary.MIN_DIGITS + "," + CardSummary.MAX_DIGITS + "}");
     private static final Pattern MONTH = Pattern.compile("[0-9]{1,2}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 

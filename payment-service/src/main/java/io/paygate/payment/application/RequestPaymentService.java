@@ -91,13 +91,14 @@ public class RequestPaymentService {
             store.insert(payment, request);
             return new PaymentAnswer(authorize(payment, request), false);
         }
-        String fingerprint = fingerprints.of(command);
-        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, request, command.idempotencyKey(), fingerprint);
+        KeyClaim claim = new KeyClaim(command.idempotencyKey(), fingerprints.of(command),
+                payment.requestedOn().plus(idempotencyKeyTtl));
+        Optional<KeyHolder> holder = store.insertUnlessKeyHeld(payment, request, claim);
         if (holder.isPresent() && expired(holder.get().payment())) {
-            // The store keeps payments for good, so an expired key is freed here, when it is used again. Releasing
-            // it by the old payment's id can only ever free the key from that payment, never from a newer holder.
+            // The sweeper frees expired keys in its own time; one used again before that is freed here. Releasing it
+            // by the old payment's id can only ever free the key from that payment, never from a newer holder.
             store.releaseIdempotencyKey(holder.get().payment().id());
-            holder = store.insertUnlessKeyHeld(payment, request, command.idempotencyKey(), fingerprint);
+            holder = store.insertUnlessKeyHeld(payment, request, claim);
         }
         if (holder.isPresent()) {
             return new PaymentAnswer(repeatAnswer(holder.get(), command), true);

@@ -88,8 +88,8 @@ class RequestPaymentCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4111111111111112", "41111111111", "41111111111111111111", "4111 1111 1111 1111",
-            "4111-1111-1111-1111"})
+    @ValueSource(strings = {"4111111111111112", "41111111111", "411111111117", "41111111111111111111",
+            "4111 1111 1111 1111", "4111-1111-1111-1111"})
     void refuses_card_numbers_of_the_wrong_length_characters_or_check_digit(String number) {
         assertThat(errorsOf(withCard(new CardInput("card", number, "12", "2030", "123"))))
                 .containsExactly("card_number_invalid");

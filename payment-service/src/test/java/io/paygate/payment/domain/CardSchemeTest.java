@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CardSchemeTest {
 
@@ -46,5 +47,22 @@ class CardSchemeTest {
         assertThat(summary.last4()).isEqualTo("4444");
         assertThat(summary.scheme()).isEqualTo(CardScheme.MASTERCARD);
         assertThat(summary.toString()).doesNotContain("5555555555554444");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4222222222222, 422, 2222", "36227206271667, 3622, 1667", "378282246310005, 37828, 0005",
+            "4000000000000000006, 400000, 0006"})
+    void a_card_shorter_than_16_digits_shows_fewer_leading_digits_so_that_six_stay_hidden(
+            String number, String leading, String last4) {
+        CardSummary summary = CardSummary.of(number, 3, 2031);
+
+        assertThat(summary.bin()).isEqualTo(leading);
+        assertThat(summary.last4()).isEqualTo(last4);
+        assertThat(number.length() - summary.bin().length() - summary.last4().length()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void a_number_of_fewer_than_13_digits_has_no_summary() {
+        assertThatThrownBy(() -> CardSummary.of("411111111111", 3, 2031)).isInstanceOf(IllegalArgumentException.class);
     }
 }

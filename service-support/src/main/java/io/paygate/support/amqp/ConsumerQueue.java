@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Declares a durable consumer queue the PayGate way: bound to a durable topic exchange, and paired with a
- * dead-letter queue that receives what the consumer rejects for good, so a poison message never loops.
+ * dead-letter queue that receives what the consumer rejects for good, so a poison message never loops, and keeps it
+ * for {@link Topology#DEAD_LETTER_RETENTION} for an operator to look at.
  */
 public final class ConsumerQueue {
 
@@ -30,7 +31,9 @@ public final class ConsumerQueue {
     /** The same, bound to an exchange of any type; a fanout exchange takes no routing key. */
     public static Declarables durableWithDeadLetters(String queue, Exchange source, String... routingKeys) {
         DirectExchange deadLetters = new DirectExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
-        Queue deadLetterQueue = QueueBuilder.durable(Topology.deadLetterQueue(queue)).build();
+        Queue deadLetterQueue = QueueBuilder.durable(Topology.deadLetterQueue(queue))
+                .ttl(Math.toIntExact(Topology.DEAD_LETTER_RETENTION.toMillis()))
+                .build();
         Queue consumerQueue = QueueBuilder.durable(queue)
                 .deadLetterExchange(Topology.DEAD_LETTER_EXCHANGE)
                 .deadLetterRoutingKey(queue)

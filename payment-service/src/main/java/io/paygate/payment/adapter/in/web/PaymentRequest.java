@@ -54,8 +54,8 @@ record PaymentRequest(
                     allowableValues = "card", requiredMode = Schema.RequiredMode.REQUIRED)
             String type,
 
-            @Schema(description = "The card number: 12 to 19 digits with a valid Luhn check digit. Never stored.",
-                    example = "4111111111111111", pattern = "^[0-9]{12,19}$",
+            @Schema(description = "The card number: 13 to 19 digits with a valid Luhn check digit. Never stored.",
+                    example = "4111111111111111", pattern = "^[0-9]{13,19}$",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String number,
 

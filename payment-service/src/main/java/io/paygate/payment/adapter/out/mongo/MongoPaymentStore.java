@@ -8,10 +8,14 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.paygate.payment.application.AuthorizationRequest;
-import io.paygate.payment.application.IdempotencyKey;
+import io.paygate.payment.application.KeyClaim;
 import io.paygate.payment.application.KeyHolder;
 import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.application.PaymentPage;
@@ -74,6 +78,13 @@ class MongoPaymentStore implements PaymentStore {
             .unique().sparse().named("idempotency_scope");
 
     /**
+     * Serves the release of expired idempotency keys. Sparse, so that it holds only the payments that hold a key: a
+     * released key leaves it, and its size follows the keys within their time to live, not the history.
+     */
+    static final Index IDEMPOTENCY_EXPIRY = new Index().on(PaymentDocument.IDEMPOTENCY_EXPIRES_AT, Sort.Direction.ASC)
+            .sparse().named("idempotency_expiry");
+
+    /**
      * Serves the list by reference, sorted, on MongoDB and on the local store (count and page read only the
      * merchant's payments with that reference).
      */
@@ -101,6 +112,9 @@ class MongoPaymentStore implements PaymentStore {
     private static final char SCOPE_SEPARATOR = '\0';
     private static final Bson NEWEST_FIRST = Sorts.descending(PaymentDocument.REQUESTED_ON, PaymentDocument.ID);
     private static final Bson LONGEST_OVERDUE_FIRST = Sorts.ascending(PaymentDocument.OWED_DUE_AT);
+    private static final Bson LONGEST_EXPIRED_FIRST = Sorts.ascending(PaymentDocument.IDEMPOTENCY_EXPIRES_AT);
+    private static final Bson RELEASE_KEY = Updates.combine(Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE),
+            Updates.unset(PaymentDocument.REQUEST_FINGERPRINT), Updates.unset(PaymentDocument.IDEMPOTENCY_EXPIRES_AT));
 
     private final MongoCollection<Document> payments;
     private final PaymentDocument documents;
@@ -111,6 +125,7 @@ class MongoPaymentStore implements PaymentStore {
         var indexes = mongo.indexOps(PaymentDocument.COLLECTION);
         indexes.createIndex(PENDING_TRANSITION);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
+        indexes.createIndex(IDEMPOTENCY_EXPIRY);
         indexes.createIndex(BY_REFERENCE);
         indexes.createIndex(OBLIGATION_CLAIM);
         indexes.createIndex(OBLIGATION_DUE);
@@ -122,11 +137,10 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, IdempotencyKey key,
-                                                   String requestFingerprint) {
+    public Optional<KeyHolder> insertUnlessKeyHeld(Payment payment, AuthorizationRequest command, KeyClaim claim) {
         // Merchant ids come from a header, which cannot hold a NUL: the scope is unambiguous.
-        String scope = payment.merchantId() + SCOPE_SEPARATOR + key.value();
-        Document document = documents.of(payment, command, scope, requestFingerprint);
+        String scope = payment.merchantId() + SCOPE_SEPARATOR + claim.key().value();
+        Document document = documents.of(payment, command, scope, claim);
         for (int attempt = 1; ; attempt++) {
             try {
                 reachable(() -> payments.insertOne(document));
@@ -149,8 +163,21 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public void releaseIdempotencyKey(PaymentId holder) {
-        reachable(() -> payments.updateOne(eq(PaymentDocument.ID, holder.value()), Updates.combine(
-                Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE), Updates.unset(PaymentDocument.REQUEST_FINGERPRINT))));
+        reachable(() -> payments.updateOne(eq(PaymentDocument.ID, holder.value()), RELEASE_KEY));
+    }
+
+    @Override
+    public int releaseExpiredIdempotencyKeys(Instant now, int limit) {
+        Bson expired = lte(PaymentDocument.IDEMPOTENCY_EXPIRES_AT, PaymentDocument.date(now));
+        List<WriteModel<Document>> releases = reachable(() -> payments.find(expired)
+                .projection(Projections.include(PaymentDocument.ID)).sort(LONGEST_EXPIRED_FIRST).limit(limit)
+                .map(holder -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                        and(eq(PaymentDocument.ID, holder.get(PaymentDocument.ID)), expired), RELEASE_KEY))
+                .into(new ArrayList<>()));
+        if (releases.isEmpty()) {
+            return 0;
+        }
+        return reachable(() -> payments.bulkWrite(releases, new BulkWriteOptions().ordered(false))).getModifiedCount();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.payment.application.AcquirerRouting;
 import io.paygate.payment.application.AuthorizationRequest;
+import io.paygate.payment.application.KeyClaim;
 import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.domain.ActionId;
 import io.paygate.payment.domain.CardScheme;
@@ -36,6 +37,8 @@ import java.util.Map;
  *         the request had no key or the key has expired and been released. One field, not two, so that a unique
  *         sparse index can skip every payment without a key;</li>
  *     <li>{@value #REQUEST_FINGERPRINT}: the keyed fingerprint of the request that holds the key, never the card data;</li>
+ *     <li>{@value #IDEMPOTENCY_EXPIRES_AT}: when the key expires; the three fields are removed together when the key
+ *         is released;</li>
  *     <li>{@value #OUTBOX}: the authorisation command, stored with the payment in its first write; its envelope is
  *         wiped when the payment is decided, its routing stays for a reversal;</li>
  *     <li>{@value #OWED}: the work the payment owes ({@code kind}, {@code dueAt}, {@code attempts}); present only
@@ -57,6 +60,7 @@ final class PaymentDocument {
     static final String DECIDED_ON = "decidedOn";
     static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
     static final String REQUEST_FINGERPRINT = "requestFingerprint";
+    static final String IDEMPOTENCY_EXPIRES_AT = "idempotencyExpiresAt";
     static final String OUTBOX = "outbox";
     static final String OUTBOX_CARD = "outbox.card";
     static final String OWED = "owed";
@@ -74,7 +78,7 @@ final class PaymentDocument {
     }
 
     /** A new payment with its command in the outbox, and the idempotency key it holds, if any. */
-    Document of(Payment payment, AuthorizationRequest command, String idempotencyScope, String requestFingerprint) {
+    Document of(Payment payment, AuthorizationRequest command, String idempotencyScope, KeyClaim claim) {
         CardSummary card = payment.card();
         AcquirerRouting routing = command.routing();
         Document document = new Document(ID, payment.id().value())
@@ -89,8 +93,11 @@ final class PaymentDocument {
         putIfPresent(document, "description", payment.description());
         putIfPresent(document, METADATA, payment.metadata().isEmpty() ? null : json.writeValueAsString(payment.metadata()));
         document.append(STATUS, payment.status().label()).append(REQUESTED_ON, date(payment.requestedOn()));
-        putIfPresent(document, IDEMPOTENCY_SCOPE, idempotencyScope);
-        putIfPresent(document, REQUEST_FINGERPRINT, requestFingerprint);
+        if (claim != null) {
+            document.append(IDEMPOTENCY_SCOPE, idempotencyScope)
+                    .append(REQUEST_FINGERPRINT, claim.requestFingerprint())
+                    .append(IDEMPOTENCY_EXPIRES_AT, date(claim.expiresAt()));
+        }
         CardEnvelope sealed = command.card();
         document.append(OUTBOX, new Document("acquirer", routing.acquirer())
                 .append("acquirerMerchantId", routing.acquirerMerchantId())
