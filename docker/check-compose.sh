@@ -66,13 +66,15 @@ if [ -z "$python" ]; then
 fi
 
 # --- 1. compose schema and required secrets ----------------------------------------------------
-required=(PAYGATE_ADMIN_TOKEN CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD)
-optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT)
+required=(PAYGATE_ADMIN_TOKEN CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD
+  GATEWAY_SIGNING_KEYS)
+optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT GATEWAY_SIGNING_ACTIVE_KEY)
 declare -A sample=(
   [PAYGATE_ADMIN_TOKEN]=check-admin-token
   [CARD_ENCRYPTION_KEYS]="k1:$(printf '%032d' 0 | base64)"
   [CARD_ENCRYPTION_ACTIVE_KEY]=k1
   [GATEWAY_KEYSTORE_PASSWORD]=check-keystore-password
+  [GATEWAY_SIGNING_KEYS]="g1:$(printf '%032d' 1 | base64)"
 )
 unset_secrets=()
 for name in "${required[@]}" "${optional[@]}"; do unset_secrets+=(-u "$name"); done

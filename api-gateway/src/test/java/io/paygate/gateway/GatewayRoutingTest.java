@@ -127,6 +127,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void refuses_a_body_above_the_limit_with_413_and_forwards_nothing() {
+        String apiKey = merchantKey("large");
+
+        gateway.post().uri("/payments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .headers(headers -> headers.setBearerAuth(apiKey))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.error_type").isEqualTo("request_too_large")
+                .jsonPath("$.error_codes[0]").isEqualTo("body_too_large");
+
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
     void looks_a_key_up_once_for_many_requests() {
         String apiKey = merchantKey("cached");
 

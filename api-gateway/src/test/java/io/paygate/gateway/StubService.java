@@ -3,11 +3,16 @@ package io.paygate.gateway;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.paygate.events.merchant.GatewaySignature;
+import io.paygate.testing.GatewaySigning;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * A real HTTP server standing in for one of our services behind the gateway: answers with {@code replies}
- * and records every request it received, except the gateway's readiness checks, which it always passes.
+ * and records every request it received, except the gateway's readiness checks, which it always passes. Like the
+ * real services, it answers 401 to (and does not record) a request the gateway did not sign with the tests' key.
  */
 public final class StubService implements AutoCloseable {
 
@@ -40,6 +46,7 @@ public final class StubService implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<Request> received = new ConcurrentLinkedQueue<>();
     private static final String READINESS_PATH = "/actuator/health/readiness";
+    private static final GatewaySignature SERVICES_KEYS = GatewaySignature.fromConfiguration(GatewaySigning.KEYS, null);
 
     private final Function<Request, Reply> replies;
     private final AtomicInteger readinessChecks = new AtomicInteger();
@@ -81,15 +88,26 @@ public final class StubService implements AutoCloseable {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** What the services' GatewaySignatureFilter says of a request; only a valid one is recorded and answered. */
+    private static GatewaySignature.Verdict verdict(HttpExchange exchange, byte[] body) {
+        URI uri = exchange.getRequestURI();
+        String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + '?' + uri.getRawQuery();
+        return SERVICES_KEYS.verify(exchange.getRequestMethod(), pathAndQuery, exchange.getRequestHeaders()::getFirst,
+                GatewaySignature.digest(body), Instant.now(), Duration.ofSeconds(30));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            String body = new String(bytes, StandardCharsets.UTF_8);
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     new Headers(exchange.getRequestHeaders()), body);
             Reply reply;
             if (request.path().equals(READINESS_PATH)) {
                 readinessChecks.incrementAndGet();
                 reply = Reply.ok("{\"status\":\"UP\"}");
+            } else if (verdict(exchange, bytes) != GatewaySignature.Verdict.VALID) {
+                reply = new Reply(401, "");
             } else {
                 received.add(request);
                 reply = replies.apply(request);

@@ -29,9 +29,10 @@ class CardKeysTest {
     @Test
     void refuses_a_missing_a_malformed_or_a_wrong_sized_key() {
         assertThatThrownBy(() -> CardKeys.parse(" ")).hasMessage("No card encryption keys configured");
-        assertThatThrownBy(() -> CardKeys.parse(base64(KEY_1))).hasMessage("Card key entries look like id:base64key");
+        assertThatThrownBy(() -> CardKeys.parse(base64(KEY_1)))
+                .hasMessage("A card encryption key entry looks like id:base64key");
         assertThatThrownBy(() -> CardKeys.parse("short:" + base64(new byte[16])))
-                .hasMessage("Card key 'short' must be 32 bytes");
+                .hasMessage("The card encryption key 'short' must be 32 bytes");
     }
 
     private static String base64(byte[] key) {

@@ -1,10 +1,11 @@
 package io.paygate.merchant;
 
 import io.paygate.events.merchant.ApiKeyLookup;
+import org.junit.jupiter.api.BeforeEach;
+import io.paygate.testing.GatewaySigning;
 import io.paygate.testing.TestInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "paygate.admin.token=" + ServiceIntegrationTest.ADMIN_TOKEN,
         "paygate.demo-merchant.api-key=" + ServiceIntegrationTest.DEMO_API_KEY})
-@AutoConfigureRestTestClient
 public abstract class ServiceIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
@@ -35,10 +35,24 @@ public abstract class ServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
+        GatewaySigning.register(registry);
     }
 
-    @Autowired
+    @LocalServerPort
+    private int port;
+
+    /** Calls the service as the gateway does: every request signed. */
     protected RestTestClient client;
+
+    protected int port() {
+        return port;
+    }
+
+    @BeforeEach
+    void signedClient() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .requestInterceptor(GatewaySigning.interceptor()).build();
+    }
 
     protected RestTestClientResponse post(String path, String authorization, String json) {
         RestTestClient.RequestBodySpec request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);

@@ -1,6 +1,7 @@
 package io.paygate.payment;
 
 import io.paygate.events.merchant.InternalHeaders;
+import io.paygate.testing.GatewaySigning;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.function.Consumer;
 
-/** Calls payment-service over HTTP the way the gateway does, with the merchant headers it sets. */
+/** Calls payment-service over HTTP the way the gateway does, with the merchant headers it sets, signed. */
 final class PaymentApi {
 
     /** A response: status, headers and the body as JSON (a missing node when the body is empty). */
@@ -28,7 +29,8 @@ final class PaymentApi {
     private final String acquirer;
 
     PaymentApi(int port, String acquirer) {
-        this(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), acquirer);
+        this(RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .requestInterceptor(GatewaySigning.interceptor()).build(), acquirer);
     }
 
     private PaymentApi(RestTestClient client, String acquirer) {

@@ -2,6 +2,7 @@ package io.paygate.payment;
 
 import io.paygate.events.Topology;
 import io.paygate.events.card.CardCipher;
+import io.paygate.testing.GatewaySigning;
 import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running service against the infrastructure of {@link TestInfrastructure}, kept apart from every other test
@@ -52,6 +55,12 @@ abstract class ServiceIntegrationTest {
                 registry.add("paygate.card-encryption.active-key-id", () -> isolation.cardKeyId);
             };
         }
+    }
+
+    /** Static, unlike the isolated settings: the web server's filters are made before any registrar bean runs. */
+    @DynamicPropertySource
+    static void gatewaySigning(DynamicPropertyRegistry registry) {
+        GatewaySigning.register(registry);
     }
 
     @Autowired

@@ -1,10 +1,13 @@
 package io.paygate.gateway.auth;
 
+import io.paygate.events.merchant.GatewaySignature;
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.gateway.MerchantServiceStub;
+import io.paygate.testing.GatewaySigning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
@@ -85,6 +88,7 @@ class ApiKeyResolverTest {
 
     private ApiKeyResolver resolverCaching(Duration knownKeys, Duration unknownKeys) {
         ApiKeySettings settings = new ApiKeySettings(URI.create(merchantService.url()), knownKeys, unknownKeys, 100, Duration.ofSeconds(2));
-        return new ApiKeyResolver(new MerchantServiceClient(WebClient.builder(), settings), settings);
+        return new ApiKeyResolver(new MerchantServiceClient(WebClient.builder(), settings,
+                GatewaySignature.fromConfiguration(GatewaySigning.KEYS, null), JsonMapper.shared()), settings);
     }
 }

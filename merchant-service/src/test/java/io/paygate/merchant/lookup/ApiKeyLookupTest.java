@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,21 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
                  "currencies": ["GBP", "EUR"]}
                 """.formatted(created.get("id").asString()));
+    }
+
+    @Test
+    void answers_only_the_gateway_so_that_no_neighbour_can_try_keys_or_read_contracts() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT));
+        RestTestClient unsigned = RestTestClient.bindToServer().baseUrl("http://localhost:" + port()).build();
+
+        RestTestClientResponse lookUp = RestTestClientResponse.from(unsigned.post().uri(ApiKeyLookup.PATH)
+                .contentType(MediaType.APPLICATION_JSON).body(lookupBody(created.get("api_key").asString())).exchange());
+        RestTestClientResponse admin = RestTestClientResponse.from(unsigned.get().uri("/merchants")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).exchange());
+
+        assertThat(lookUp).hasStatus(401);
+        assertThat(lookUp).hasBodyTextEqualTo("");
+        assertThat(admin).as("the admin token alone is not enough").hasStatus(401);
     }
 
     @Test
