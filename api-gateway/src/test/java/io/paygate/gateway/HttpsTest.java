@@ -17,6 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The gateway as merchants meet it: over HTTPS, with a PKCS12 keystore made by keytool as the launcher makes it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -84,21 +88,71 @@ class HttpsTest {
 
     @Test
     void speaks_tls_1_3_and_still_accepts_tls_1_2() throws Exception {
-        assertThat(negotiatedProtocol("TLSv1.3", "TLSv1.2")).isEqualTo("TLSv1.3");
-        assertThat(negotiatedProtocol("TLSv1.2")).isEqualTo("TLSv1.2");
+        assertThat(handshake(new String[] {"TLSv1.3", "TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(handshake(new String[] {"TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(handshake(new String[] {"TLSv1.2"}, null).getCipherSuite()).contains("_GCM_");
     }
 
-    private String negotiatedProtocol(String... clientProtocols) throws Exception {
+    @Test
+    void refuses_every_cbc_suite() {
+        assertThatThrownBy(() -> handshake(new String[] {"TLSv1.2"}, new String[] {
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"}))
+                .isInstanceOf(SSLException.class);
+    }
+
+    /** The JDK's own client no longer offers TLS 1.1, so OpenSSL's asks, and the gateway must answer with an alert. */
+    @Test
+    void refuses_tls_1_1() throws Exception {
+        Process openssl;
+        try {
+            openssl = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_1",
+                    "-cipher", "DEFAULT@SECLEVEL=0").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeThat(e).as("openssl is not installed").isNull();
+            return;
+        }
+        openssl.getOutputStream().close();
+        String output = new String(openssl.getInputStream().readAllBytes());
+        assertThat(openssl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("alert protocol version").doesNotContain("BEGIN CERTIFICATE");
+    }
+
+    @Test
+    void answers_with_hsts_and_keeps_api_answers_out_of_caches() throws Exception {
+        SslContext trustingOurCertificate = trustingOurCertificate();
+        WebTestClient merchant = WebTestClient.bindToServer(new ReactorClientHttpConnector(
+                        HttpClient.create().secure(spec -> spec.sslContext(trustingOurCertificate))))
+                .baseUrl("https://localhost:" + port)
+                .build();
+
+        merchant.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":1050}")
+                .headers(headers -> headers.setBearerAuth(API_KEY))
+                .exchange()
+                .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Cache-Control", "no-store");
+        merchant.get().uri("/actuator/health").exchange()
+                .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .expectHeader().doesNotExist("Cache-Control");
+    }
+
+    /** A handshake with the gateway offering these protocols and, unless null, only these cipher suites. */
+    private SSLSession handshake(String[] protocols, String[] suites) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(loadKeystore());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
-            socket.setEnabledProtocols(clientProtocols);
+            socket.setEnabledProtocols(protocols);
+            if (suites != null) {
+                socket.setEnabledCipherSuites(suites);
+            }
             socket.startHandshake();
-            return socket.getSession().getProtocol();
+            return socket.getSession();
         }
     }
+
 
     private static SslContext trustingOurCertificate() throws Exception {
         KeyStore keystore = loadKeystore();

@@ -229,6 +229,23 @@ class PaymentApiTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void answers_400_to_json_nested_deeper_than_the_parser_allows_and_422_to_nested_metadata() {
+        String merchant = TestIsolation.merchantId();
+        String valid = PaymentApi.cardPayment(APPROVED_CARD, CVV);
+        String deep = valid.replace("\"reference\"", "\"customer\": " + "[".repeat(2_000) + "]".repeat(2_000)
+                + ", \"reference\"");
+        String nestedMetadata = valid.replace("\"gift\": true", "\"gift\": {\"wrapped\": true}");
+
+        Answer tooDeep = api.post(merchant, deep);
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.text("error_type")).isEqualTo("request_malformed");
+        Answer nested = api.post(merchant, nestedMetadata);
+        assertThat(nested.status()).isEqualTo(422);
+        assertThat(codes(nested)).containsExactly("metadata_invalid");
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
     void answers_415_to_a_body_of_another_content_type() {
         String merchant = TestIsolation.merchantId();
 

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,6 +109,24 @@ class SecurityIT {
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.text("error_type")).isEqualTo("request_too_large");
         assertThat(storedPaymentsWithReference(reference)).isZero();
+    }
+
+    @Test
+    void answers_as_a_banks_edge_would() {
+        Gateway.Reply answer = gateway.get("/payments/pay_unknown", apiKey);
+
+        assertThat(answer.response().headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000; includeSubDomains");
+        assertThat(answer.response().headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.response().headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void never_prints_the_admin_token_only_where_it_is_kept() throws IOException {
+        String printed = Files.readString(stack.home().resolve("paygate-command.log"));
+
+        assertThat(printed).contains("PayGate is up.").contains("secrets/admin-token")
+                .doesNotContain(stack.secret("admin-token"));
     }
 
     private static String payment(String reference) {

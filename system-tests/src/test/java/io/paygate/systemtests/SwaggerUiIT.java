@@ -63,8 +63,8 @@ class SwaggerUiIT {
     }
 
     @Test
-    void keeps_the_key_a_developer_authorised_with_across_page_reloads() {
-        assertThat(swaggerConfig().path("persistAuthorization").asBoolean()).isTrue();
+    void keeps_no_key_a_developer_authorised_with_in_the_browsers_storage() {
+        assertThat(swaggerConfig().path("persistAuthorization").asBoolean()).isFalse();
     }
 
     @ParameterizedTest

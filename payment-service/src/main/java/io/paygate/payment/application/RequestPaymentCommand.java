@@ -36,10 +36,15 @@ public record RequestPaymentCommand(
 
     static final int MAX_REFERENCE_LENGTH = 80;
     static final int MAX_DESCRIPTION_LENGTH = 100;
+    /** Checkout.com's rules for metadata: up to 20 fields, each a string, number or boolean of up to 255 characters. */
+    static final int MAX_METADATA_FIELDS = 20;
+    static final int MAX_METADATA_KEY_LENGTH = 100;
+    static final int MAX_METADATA_VALUE_LENGTH = 255;
 
     private static final String CARD_SOURCE = "card";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{" + CardSummary.MIN_DIGITS + "," + CardSummary.MAX_DIGITS + "}");
+    private static final Pattern CARD_NUMBER =
+            Pattern.compile("[0-9]{" + CardSummary.MIN_DIGITS + "," + CardSummary.MAX_DIGITS + "}");
     private static final Pattern MONTH = Pattern.compile("[0-9]{1,2}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
@@ -69,6 +74,9 @@ public record RequestPaymentCommand(
         }
         if (codePoints(input.description()) > MAX_DESCRIPTION_LENGTH) {
             errors.add(ValidationError.DESCRIPTION_INVALID);
+        }
+        if (!validMetadata(input.metadata())) {
+            errors.add(ValidationError.METADATA_INVALID);
         }
         IdempotencyKey idempotencyKey = validIdempotencyKey(input.idempotencyKeys(), errors);
         if (!errors.isEmpty()) {
@@ -163,6 +171,21 @@ public record RequestPaymentCommand(
             return null;
         }
         return new IdempotencyKey(key);
+    }
+
+    /** Flat: no object or array as a value, no null either, and nothing longer than its limit. */
+    private static boolean validMetadata(Map<String, Object> metadata) {
+        if (metadata == null) {
+            return true;
+        }
+        return metadata.size() <= MAX_METADATA_FIELDS && metadata.entrySet().stream().allMatch(field ->
+                !field.getKey().isEmpty() && codePoints(field.getKey()) <= MAX_METADATA_KEY_LENGTH
+                        && switch (field.getValue()) {
+                            case String text -> codePoints(text) <= MAX_METADATA_VALUE_LENGTH;
+                            case Number number -> number.toString().length() <= MAX_METADATA_VALUE_LENGTH;
+                            case Boolean ignored -> true;
+                            case null, default -> false;
+                        });
     }
 
     static int codePoints(String text) {

@@ -20,6 +20,7 @@ public enum ValidationError {
     REFERENCE_REQUIRED("reference_required"),
     REFERENCE_INVALID("reference_invalid"),
     DESCRIPTION_INVALID("description_invalid"),
+    METADATA_INVALID("metadata_invalid"),
     IDEMPOTENCY_KEY_INVALID("idempotency_key_invalid"),
     PAGING_LIMIT_INVALID("paging_limit_invalid"),
     PAGING_SKIP_INVALID("paging_skip_invalid");

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,38 @@ class RequestPaymentCommandTest {
 
     private static PaymentInput withAmount(String amount) {
         return new PaymentInput(CARD, amount, "GBP", null, null, null, List.of());
+    }
+
+    private static PaymentInput withMetadata(Map<String, Object> metadata) {
+        return new PaymentInput(CARD, "1050", "GBP", null, null, metadata, List.of());
+    }
+
+    @Test
+    void accepts_up_to_20_metadata_fields_of_strings_numbers_and_booleans() {
+        Map<String, Object> metadata = new HashMap<>();
+        for (int i = 0; i < 17; i++) {
+            metadata.put("field_" + i, "v".repeat(255));
+        }
+        metadata.put("k".repeat(100), 42);
+        metadata.put("ratio", 0.5);
+        metadata.put("gift", true);
+
+        assertThat(RequestPaymentCommand.from(withMetadata(metadata), MERCHANT, NOW).metadata()).hasSize(20);
+    }
+
+    @Test
+    void refuses_metadata_that_is_nested_too_large_or_not_scalar() {
+        Map<String, Object> tooMany = new HashMap<>();
+        for (int i = 0; i < 21; i++) {
+            tooMany.put("field_" + i, i);
+        }
+        Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("gone", null);
+
+        assertThat(List.of(tooMany, nullValue, Map.<String, Object>of("order", Map.of("id", 1)),
+                Map.<String, Object>of("items", List.of(1, 2)), Map.<String, Object>of("note", "v".repeat(256)),
+                Map.<String, Object>of("k".repeat(101), 1), Map.<String, Object>of("", 1)))
+                .allSatisfy(metadata -> assertThat(errorsOf(withMetadata(metadata))).containsExactly("metadata_invalid"));
     }
 
     private static PaymentInput withCurrency(String currency) {

@@ -35,7 +35,7 @@ record ErrorResponse(
                         "card_expiry_year_required", "card_expiry_year_invalid", "card_expired", "cvv_invalid",
                         "amount_required", "amount_invalid", "currency_required", "currency_invalid",
                         "currency_not_supported", "reference_required", "reference_invalid", "description_invalid",
-                        "idempotency_key_invalid", "paging_limit_invalid", "paging_skip_invalid"}))
+                        "metadata_invalid", "idempotency_key_invalid", "paging_limit_invalid", "paging_skip_invalid"}))
         List<String> errorCodes) {
 
     static final String REQUEST_INVALID = "request_invalid";

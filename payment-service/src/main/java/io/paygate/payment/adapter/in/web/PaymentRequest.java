@@ -35,8 +35,9 @@ record PaymentRequest(
         @Schema(description = "A description of the payment.", example = "Two books", maxLength = 100)
         String description,
 
-        @Schema(description = "The merchant's own key-value data, returned as given by GET /payments/{id}.",
-                example = "{\"order_id\": \"5023\"}")
+        @Schema(description = "The merchant's own key-value data, returned as given by GET /payments/{id}: at most 20 "
+                + "fields, keys of 1 to 100 characters, each value a string, number or boolean of at most 255 "
+                + "characters; no objects or arrays.", example = "{\"order_id\": \"5023\"}")
         Map<String, Object> metadata) {
 
     PaymentInput toInput(List<String> idempotencyKeys) {

@@ -1,0 +1,94 @@
+package io.paygate.gateway;
+
+import io.paygate.events.merchant.MerchantContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No client can make the gateway hold a connection or buffer a header by sending too much or too slowly. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.ssl.enabled=false", "paygate.gateway.limits.header-timeout=1s", "paygate.gateway.limits.read-timeout=1s",
+        "paygate.gateway.limits.request-timeout=2s"})
+@AutoConfigureWebTestClient
+class ConnectionLimitsTest {
+
+    private static final String API_KEY = "sk_sbox_limitslimitslimitslimitsli";
+
+    static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{}"));
+    static final MerchantServiceStub merchantService = new MerchantServiceStub()
+            .knows(API_KEY, new MerchantContract("mer_limits", "piggybank", null, List.of("GBP")));
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
+        registry.add("paygate.gateway.merchant-service-url", merchantService::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        paymentService.close();
+        merchantService.close();
+    }
+
+    @Autowired
+    WebTestClient gateway;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void answers_431_to_headers_above_16_kb() {
+        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(API_KEY))
+                .header("X-Padding", "x".repeat(17 * 1024))
+                .exchange()
+                .expectStatus().isEqualTo(431);
+
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void closes_a_connection_whose_body_trickles_in() throws IOException {
+        assertClosedWithin5Seconds("POST /payments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + API_KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"amount\"");
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void closes_a_connection_whose_headers_trickle_in() throws IOException {
+        assertClosedWithin5Seconds("GET /payments/pay_1 HTTP/1.1\r\nHost: localhost\r\nX-Slow: a");
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    /** Sends the start of a request and no more: the gateway must give up on it well before a patient client would. */
+    private void assertClosedWithin5Seconds(String partialRequest) throws IOException {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            out.write(partialRequest.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            long started = System.nanoTime();
+            InputStream in = client.getInputStream();
+            while (in.read() >= 0) {
+                // whatever the gateway answers before it closes the connection
+            }
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        }
+    }
+}
