@@ -15,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MerchantServiceStub implements AutoCloseable {
 
+    /** The admin API ({@code /merchants...}) answers this token only, as merchant-service its configured one. */
+    public static final String ADMIN_AUTHORIZATION = "Bearer admin-token";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, MerchantContract> merchantsByKey = new ConcurrentHashMap<>();
@@ -75,7 +78,9 @@ public final class MerchantServiceStub implements AutoCloseable {
 
     private StubService.Reply reply(StubService.Request request) {
         if (!request.path().equals(ApiKeyLookup.PATH)) {
-            return StubService.Reply.ok("{\"id\":\"mer_stub\"}");
+            boolean adminApi = request.path().startsWith("/merchants");
+            return !adminApi || ADMIN_AUTHORIZATION.equals(request.header("Authorization"))
+                    ? StubService.Reply.ok("{\"id\":\"mer_stub\"}") : new StubService.Reply(401, "");
         }
         String apiKey = JSON.readValue(request.body(), ApiKeyLookup.class).apiKey();
         awaitRelease(heldKeys.get(apiKey));

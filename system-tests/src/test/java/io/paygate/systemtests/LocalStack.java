@@ -46,6 +46,9 @@ final class LocalStack {
         // above the few seconds the slowest ordinary payment (issuer unavailable, after the adapter's retries) takes.
         environment.put("PAYMENT_RESEND_AFTER", "6s");
         environment.put("PAYMENT_FINAL_DEADLINE", "25s");
+        // Every test client calls from 127.0.0.1 and many tests provoke 401s on purpose: the gateway's limit of failed
+        // authentications per address is tested in its own module.
+        environment.put("GATEWAY_FAILED_AUTHENTICATION_LIMIT", "100000");
         ownVirtualHost().ifPresent(virtualHost -> {
             this.virtualHost = virtualHost;
             environment.put("RABBITMQ_URI", DEFAULT_BROKER + "/" + virtualHost);
