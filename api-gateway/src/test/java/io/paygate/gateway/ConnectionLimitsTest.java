@@ -1,6 +1,5 @@
 package io.paygate.gateway;
 
-import io.paygate.events.merchant.MerchantContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,22 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class ConnectionLimitsTest {
 
-    private static final String API_KEY = "sk_sbox_limitslimitslimitslimitsli";
+    private static final String API_KEY = StubbedServices.API_KEY;
 
-    static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{}"));
-    static final MerchantServiceStub merchantService = new MerchantServiceStub()
-            .knows(API_KEY, new MerchantContract("mer_limits", "piggybank", null, List.of("GBP")));
+    static final StubbedServices services = new StubbedServices();
 
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
-        registry.add("paygate.gateway.merchant-service-url", merchantService::url);
+    static void stubbedServices(DynamicPropertyRegistry registry) {
+        services.register(registry);
     }
 
     @AfterAll
     static void stopServices() {
-        paymentService.close();
-        merchantService.close();
+        services.close();
     }
 
     @Autowired
@@ -59,20 +53,20 @@ class ConnectionLimitsTest {
                 .exchange()
                 .expectStatus().isEqualTo(431);
 
-        assertThat(paymentService.received()).isEmpty();
+        assertThat(services.paymentService.received()).isEmpty();
     }
 
     @Test
     void closes_a_connection_whose_body_trickles_in() throws IOException {
         assertClosedWithin5Seconds("POST /payments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + API_KEY
                 + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"amount\"");
-        assertThat(paymentService.received()).isEmpty();
+        assertThat(services.paymentService.received()).isEmpty();
     }
 
     @Test
     void closes_a_connection_whose_headers_trickle_in() throws IOException {
         assertClosedWithin5Seconds("GET /payments/pay_1 HTTP/1.1\r\nHost: localhost\r\nX-Slow: a");
-        assertThat(paymentService.received()).isEmpty();
+        assertThat(services.paymentService.received()).isEmpty();
     }
 
     /** Sends the start of a request and no more: the gateway must give up on it well before a patient client would. */

@@ -1,8 +1,6 @@
 package io.paygate.gateway.ratelimit;
 
-import io.paygate.events.merchant.MerchantContract;
-import io.paygate.gateway.MerchantServiceStub;
-import io.paygate.gateway.StubService;
+import io.paygate.gateway.StubbedServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,22 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class FailedAuthenticationLimitTest {
 
-    private static final String GOOD_KEY = "sk_sbox_goodgoodgoodgoodgoodgoodgoo";
-
-    static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{}"));
-    static final MerchantServiceStub merchantService = new MerchantServiceStub()
-            .knows(GOOD_KEY, new MerchantContract("mer_good", "piggybank", null, List.of("GBP")));
+    static final StubbedServices services = new StubbedServices();
 
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("paygate.gateway.payment-service-urls", paymentService::url);
-        registry.add("paygate.gateway.merchant-service-url", merchantService::url);
+    static void stubbedServices(DynamicPropertyRegistry registry) {
+        services.register(registry);
     }
 
     @AfterAll
     static void stopServices() {
-        paymentService.close();
-        merchantService.close();
+        services.close();
     }
 
     @Autowired
@@ -55,7 +47,7 @@ class FailedAuthenticationLimitTest {
         }
         gateway.get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess1"))
                 .exchange().expectStatus().isUnauthorized();
-        merchantService.forgetRequests();
+        services.merchantService.forgetRequests();
 
         gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth("sk_sbox_guess4"))
                 .exchange()
@@ -64,13 +56,13 @@ class FailedAuthenticationLimitTest {
                 .expectBody().jsonPath("$.error_type").isEqualTo("too_many_requests")
                 .jsonPath("$.error_codes[0]").isEqualTo("too_many_failed_authentications")
                 .jsonPath("$.request_id").isNotEmpty();
-        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(GOOD_KEY))
+        gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(StubbedServices.API_KEY))
                 .exchange().expectStatus().isEqualTo(429);
         gateway.get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess"))
                 .exchange().expectStatus().isEqualTo(429);
 
-        assertThat(merchantService.lookUps()).isEmpty();
-        assertThat(merchantService.adminRequests()).isEmpty();
-        assertThat(paymentService.received()).isEmpty();
+        assertThat(services.merchantService.lookUps()).isEmpty();
+        assertThat(services.merchantService.adminRequests()).isEmpty();
+        assertThat(services.paymentService.received()).isEmpty();
     }
 }
