@@ -68,15 +68,9 @@ class HttpsTest {
 
     @Test
     void authenticates_and_forwards_a_payment_over_https() throws Exception {
-        SslContext trustingOurCertificate = trustingOurCertificate();
-        WebTestClient merchant = WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                        HttpClient.create().secure(spec -> spec.sslContext(trustingOurCertificate))))
-                .baseUrl("https://localhost:" + port)
-                .build();
+        WebTestClient merchant = merchantOverTls();
 
-        merchant.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":1050}")
-                .headers(headers -> headers.setBearerAuth(API_KEY))
-                .exchange()
+        postPayment(merchant)
                 .expectStatus().isCreated()
                 .expectBody().json("{\"id\":\"pay_tls\"}");
         merchant.get().uri("/actuator/health").exchange().expectStatus().isOk();
@@ -120,21 +114,30 @@ class HttpsTest {
 
     @Test
     void answers_with_hsts_and_keeps_api_answers_out_of_caches() throws Exception {
-        SslContext trustingOurCertificate = trustingOurCertificate();
-        WebTestClient merchant = WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                        HttpClient.create().secure(spec -> spec.sslContext(trustingOurCertificate))))
-                .baseUrl("https://localhost:" + port)
-                .build();
+        WebTestClient merchant = merchantOverTls();
 
-        merchant.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":1050}")
-                .headers(headers -> headers.setBearerAuth(API_KEY))
-                .exchange()
+        postPayment(merchant)
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Cache-Control", "no-store");
         merchant.get().uri("/actuator/health").exchange()
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .expectHeader().doesNotExist("Cache-Control");
+    }
+
+    /** A merchant's client that trusts the gateway's certificate. */
+    private WebTestClient merchantOverTls() throws Exception {
+        SslContext trustingOurCertificate = trustingOurCertificate();
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
+                        HttpClient.create().secure(spec -> spec.sslContext(trustingOurCertificate))))
+                .baseUrl("https://localhost:" + port)
+                .build();
+    }
+
+    private static WebTestClient.ResponseSpec postPayment(WebTestClient merchant) {
+        return merchant.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":1050}")
+                .headers(headers -> headers.setBearerAuth(API_KEY))
+                .exchange();
     }
 
     /** A handshake with the gateway offering these protocols and, unless null, only these cipher suites. */
