@@ -10,8 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -67,6 +69,33 @@ class ConnectionLimitsTest {
     void closes_a_connection_whose_headers_trickle_in() throws IOException {
         assertClosedWithin5Seconds("GET /payments/pay_1 HTTP/1.1\r\nHost: localhost\r\nX-Slow: a");
         assertThat(services.paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void keeps_serving_a_keep_alive_connection_that_idled_longer_than_the_header_deadline() throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(5_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+
+            assertThat(healthOver(client, in)).isEqualTo("HTTP/1.1 200 OK");
+            Thread.sleep(1_500);
+            assertThat(healthOver(client, in)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    /** Asks for the health on an open connection and reads the whole answer; returns its status line. */
+    private static String healthOver(Socket client, BufferedReader in) throws IOException {
+        client.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        String status = in.readLine();
+        int length = 0;
+        for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Integer.parseInt(header.substring(15).strip());
+            }
+        }
+        in.skip(length);
+        return status;
     }
 
     /** Sends the start of a request and no more: the gateway must give up on it well before a patient client would. */

@@ -9,9 +9,8 @@ import java.time.Duration;
  * How long the gateway waits for a client ({@code paygate.gateway.limits.*}), so that clients that send slowly
  * (slowloris) cannot hold its connections.
  *
- * @param headerTimeout  the longest a request's head (request line and headers) may take to arrive, counted from the
- *                       connection's opening or from the previous answer: an idle keep-alive connection is closed
- *                       after it too
+ * @param headerTimeout  the longest a request's head (request line and headers) may take to arrive, from its first
+ *                       byte
  * @param readTimeout    the longest pause between two reads of a request's body; the connection is closed after it
  * @param requestTimeout the longest a whole request body may take to arrive
  */

@@ -12,7 +12,11 @@ class ConnectionLimitsConfiguration {
     NettyServerCustomizer connectionLimits(ConnectionLimits limits) {
         return server -> server.readTimeout(limits.readTimeout()).requestTimeout(limits.requestTimeout())
                 // Once per connection: doOnConnection would run once per request.
-                .doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline().addAfter(
-                        NettyPipeline.HttpCodec, "paygate.headerDeadline", new HeaderDeadline(limits.headerTimeout())));
+                .doOnChannelInit((observer, channel, remoteAddress) -> {
+                    HeaderDeadline deadline = new HeaderDeadline(limits.headerTimeout());
+                    channel.pipeline().addBefore(NettyPipeline.HttpCodec, "paygate.headerDeadline.bytes",
+                                    deadline.bytes())
+                            .addAfter(NettyPipeline.HttpCodec, "paygate.headerDeadline.requests", deadline.requests());
+                });
     }
 }
