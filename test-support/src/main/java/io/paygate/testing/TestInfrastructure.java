@@ -50,7 +50,10 @@ public final class TestInfrastructure {
 
     private static String startWireServer() {
         MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
+        // One worker thread: the memory backend hands out the stored documents themselves and updates them in place,
+        // so a find answered on one worker while another updates the same document failed with a
+        // ConcurrentModificationException and a dropped connection. On one thread every command runs alone.
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
