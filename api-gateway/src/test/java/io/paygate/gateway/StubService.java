@@ -91,9 +91,9 @@ public final class StubService implements AutoCloseable {
     /** What the services' GatewaySignatureFilter says of a request; only a valid one is recorded and answered. */
     private static GatewaySignature.Verdict verdict(HttpExchange exchange, byte[] body) {
         URI uri = exchange.getRequestURI();
-        String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + '?' + uri.getRawQuery();
-        return SERVICES_KEYS.verify(exchange.getRequestMethod(), pathAndQuery, exchange.getRequestHeaders()::getFirst,
-                GatewaySignature.digest(body), Instant.now(), Duration.ofSeconds(30));
+        return SERVICES_KEYS.verify(exchange.getRequestMethod(), GatewaySignature.pathAndQuery(uri.getRawPath(),
+                uri.getRawQuery()), exchange.getRequestHeaders()::getFirst, GatewaySignature.digest(body), Instant.now(),
+                Duration.ofSeconds(30));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -31,7 +31,7 @@ public final class GatewaySigning {
     public static ClientHttpRequestInterceptor interceptor() {
         return (request, body, execution) -> {
             URI uri = request.getURI();
-            String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + '?' + uri.getRawQuery();
+            String pathAndQuery = GatewaySignature.pathAndQuery(uri.getRawPath(), uri.getRawQuery());
             SIGNATURE.sign(request.getMethod().name(), pathAndQuery, request.getHeaders()::getFirst,
                     GatewaySignature.digest(body), Instant.now()).forEach(request.getHeaders()::set);
             return execution.execute(request, body);

@@ -76,8 +76,7 @@ public class SigningFilter implements GlobalFilter, Ordered {
     private ServerWebExchange signed(ServerWebExchange exchange, byte[] body) {
         ServerHttpRequest request = exchange.getRequest();
         URI target = exchange.getAttributeOrDefault(GATEWAY_REQUEST_URL_ATTR, request.getURI());
-        String pathAndQuery = target.getRawQuery() == null ? target.getRawPath()
-                : target.getRawPath() + '?' + target.getRawQuery();
+        String pathAndQuery = GatewaySignature.pathAndQuery(target.getRawPath(), target.getRawQuery());
         ServerHttpRequest signedRequest = request.mutate().headers(headers -> signature.sign(
                         request.getMethod().name(), pathAndQuery, headers::getFirst, GatewaySignature.digest(body),
                         clock.instant()).forEach(headers::set))

@@ -53,9 +53,15 @@ public final class GatewaySignature {
      */
     public static GatewaySignature fromConfiguration(String keySpec, String activeKeyId) {
         Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
-        SecretKeys.parse(keySpec, "gateway signing").forEach((id, key) -> keys.put(id, new SecretKeySpec(key, ALGORITHM)));
+        SecretKeys.parse(keySpec, "gateway signing")
+                .forEach((id, key) -> keys.put(id, new SecretKeySpec(key, ALGORITHM)));
         return new GatewaySignature(keys, activeKeyId == null || activeKeyId.isBlank()
                 ? keys.keySet().iterator().next() : activeKeyId);
+    }
+
+    /** The target of a request as signed: its raw path, and {@code ?} and its raw query when it has one. */
+    public static String pathAndQuery(String rawPath, String rawQuery) {
+        return rawQuery == null ? rawPath : rawPath + '?' + rawQuery;
     }
 
     /** The SHA-256 of a request body, as signed. */

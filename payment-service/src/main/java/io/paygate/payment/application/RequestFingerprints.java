@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * cardholder's name, which PayGate neither keeps nor forwards.
  * <p>
  * It is an HMAC-SHA256, not a plain hash: the store keeps the BIN, the last four digits and the expiry next to it,
- * which leaves few enough candidates for the number to find a plain hash's input by trying them all. The HMAC keys are derived from the card-encryption keys, so no further secret has to be deployed; a
+ * which leaves few enough candidates for the number to find a plain hash's input by trying them all. The HMAC keys
+ * are derived from the card-encryption keys, so no further secret has to be deployed; a
  * fingerprint names the key it was made with ({@code keyId:mac}), so that fingerprints made before a key rotation
  * can still be checked while that key stays configured.
  */

@@ -54,8 +54,7 @@ public class GatewaySignatureFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        String query = request.getQueryString();
-        String pathAndQuery = query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query;
+        String pathAndQuery = GatewaySignature.pathAndQuery(request.getRequestURI(), request.getQueryString());
         Verdict verdict = signature.verify(request.getMethod(), pathAndQuery, request::getHeader,
                 GatewaySignature.digest(body), clock.instant(), window);
         if (verdict != Verdict.VALID) {

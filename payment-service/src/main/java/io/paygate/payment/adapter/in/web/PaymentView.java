@@ -104,7 +104,8 @@ interface PaymentView {
     record CardSourceResponse(
             @Schema(description = "The kind of source: always card.", example = "card") String type,
             @Schema(description = "The last four digits.", example = "1111") String last4,
-            @Schema(description = "The first six digits (the BIN); fewer for a card of under 16 digits, so that at least six stay hidden.", example = "411111") String bin,
+            @Schema(description = "The first six digits (the BIN); fewer for a card of under 16 digits, so that "
+                    + "at least six stay hidden.", example = "411111") String bin,
             @JsonProperty("expiry_month") @Schema(description = "Expiry month.", example = "12") int expiryMonth,
             @JsonProperty("expiry_year") @Schema(description = "Expiry year.", example = "2030") int expiryYear,
             @Schema(description = "The card network, from the BIN.", example = "Visa",
