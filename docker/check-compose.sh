@@ -67,14 +67,19 @@ fi
 
 # --- 1. compose schema and required secrets ----------------------------------------------------
 required=(PAYGATE_ADMIN_TOKEN CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD
-  GATEWAY_SIGNING_KEYS)
-optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT GATEWAY_SIGNING_ACTIVE_KEY)
+  GATEWAY_SIGNING_KEYS MESSAGE_SIGNING_KEYS RABBITMQ_ADMIN_PASSWORD PAYMENT_SERVICE_RABBITMQ_PASSWORD
+  ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD)
+optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT GATEWAY_SIGNING_ACTIVE_KEY MESSAGE_SIGNING_ACTIVE_KEY)
 declare -A sample=(
   [PAYGATE_ADMIN_TOKEN]=check-admin-token
   [CARD_ENCRYPTION_KEYS]="k1:$(printf '%032d' 0 | base64)"
   [CARD_ENCRYPTION_ACTIVE_KEY]=k1
   [GATEWAY_KEYSTORE_PASSWORD]=check-keystore-password
   [GATEWAY_SIGNING_KEYS]="g1:$(printf '%032d' 1 | base64)"
+  [MESSAGE_SIGNING_KEYS]="m1:$(printf '%032d' 2 | base64)"
+  [RABBITMQ_ADMIN_PASSWORD]=check-rabbitmq-admin
+  [PAYMENT_SERVICE_RABBITMQ_PASSWORD]=check-rabbitmq-payment
+  [ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD]=check-rabbitmq-acquirer
 )
 unset_secrets=()
 for name in "${required[@]}" "${optional[@]}"; do unset_secrets+=(-u "$name"); done

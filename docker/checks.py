@@ -31,6 +31,11 @@ SECRETS = {
     "CARD_ENCRYPTION_KEYS",
     "CARD_ENCRYPTION_ACTIVE_KEY",
     "GATEWAY_KEYSTORE_PASSWORD",
+    "GATEWAY_SIGNING_KEYS",
+    "MESSAGE_SIGNING_KEYS",
+    "RABBITMQ_ADMIN_PASSWORD",
+    "PAYMENT_SERVICE_RABBITMQ_PASSWORD",
+    "ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD",
 }
 LAYERS = ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]
 
@@ -131,7 +136,13 @@ def check_compose():
         if "MONGODB_URI" in env:
             report(env["MONGODB_URI"] == "mongodb://mongo:27017/?replicaSet=rs0", f"{name} uses the rs0 replica set")
         if "RABBITMQ_URI" in env:
-            report(env["RABBITMQ_URI"] == "amqp://guest:guest@rabbitmq:5672", f"{name} reaches rabbitmq")
+            password = module.upper().replace("-", "_") + "_RABBITMQ_PASSWORD"
+            report(env["RABBITMQ_URI"] == "amqp://rabbitmq:5672"
+                   and env.get("RABBITMQ_USERNAME") == f"paygate-{module}"
+                   and str(env.get("RABBITMQ_PASSWORD", "")).startswith("${" + password + ":?"),
+                   f"{name} reaches rabbitmq as its own user, paygate-{module}, with {password}")
+            report(str(env.get("MESSAGE_SIGNING_KEYS", "")).startswith("${MESSAGE_SIGNING_KEYS:?"),
+                   f"{name} signs and checks messages with MESSAGE_SIGNING_KEYS")
         for secret in sorted(SECRETS & set(env)):
             value = str(env[secret])
             report(value.startswith("${" + secret + ":?"), f"{name}: {secret} is required from .env, never defaulted")

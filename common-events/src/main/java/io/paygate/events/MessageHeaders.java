@@ -9,6 +9,9 @@ public final class MessageHeaders {
     /** Contract version of the body; consumers reject versions they do not know. */
     public static final String VERSION = "paygate-version";
 
+    /** {@code keyId:base64url(HMAC-SHA256)} over the message: see {@link MessageSignature}. */
+    public static final String SIGNATURE = "paygate-signature";
+
     private MessageHeaders() {
     }
 }

@@ -1,7 +1,9 @@
 package io.paygate.payment;
 
+import com.rabbitmq.client.AMQP;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.MessageHeaders;
+import io.paygate.events.MessageSignature;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.payment.PaymentApi.Answer;
@@ -12,6 +14,7 @@ import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicies;
 import io.paygate.payment.domain.Transition;
+import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
@@ -26,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -131,6 +136,50 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
 
         assertThat(awaitDeadLetter(id)).contains("\"authCode\":\"v2\"");
         assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+    }
+
+    @Test
+    void dead_letters_a_result_nobody_signed_and_leaves_the_payment_pending() {
+        String merchant = TestIsolation.merchantId();
+        String id = pendingPayment(merchant);
+
+        publishUnsigned(AuthorizationResult.approved(id, "forged-770687", Instant.now()), null);
+
+        assertThat(awaitDeadLetter("forged-770687")).contains(id);
+        assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+    }
+
+    @Test
+    void dead_letters_a_result_changed_after_it_was_signed() {
+        String merchant = TestIsolation.merchantId();
+        String id = pendingPayment(merchant);
+        AuthorizationResult declined = AuthorizationResult.declined(id, ResponseCode.DO_NOT_HONOUR, Instant.now());
+        String signatureOfTheDecline = MessageSignature.fromConfiguration(TestInfrastructure.MESSAGE_SIGNING_KEYS, null)
+                .sign(AuthorizationResult.TYPE, AuthorizationResult.VERSION, id, MessageProperties.CONTENT_TYPE_JSON,
+                        converter.toMessage(declined, new MessageProperties()).getBody());
+
+        publishUnsigned(AuthorizationResult.approved(id, "altered-770687", declined.processedOn()),
+                signatureOfTheDecline);
+
+        assertThat(awaitDeadLetter("altered-770687")).contains(id);
+        assertThat(api.get(merchant, id).text("status")).isEqualTo("Pending");
+    }
+
+    /** Publishes on a bare channel, past the template that would sign it, as anyone with access to the broker can. */
+    private void publishUnsigned(AuthorizationResult result, String signature) {
+        Map<String, Object> headers = new HashMap<>(Map.of(MessageHeaders.TYPE, AuthorizationResult.TYPE,
+                MessageHeaders.VERSION, AuthorizationResult.VERSION,
+                "__TypeId__", AuthorizationResult.class.getName()));
+        if (signature != null) {
+            headers.put(MessageHeaders.SIGNATURE, signature);
+        }
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType(MessageProperties.CONTENT_TYPE_JSON).messageId(result.paymentId()).headers(headers).build();
+        byte[] body = converter.toMessage(result, new MessageProperties()).getBody();
+        rabbit.execute(channel -> {
+            channel.basicPublish("", isolation.resultsQueue, properties, body);
+            return null;
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.paygate.support;
 
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.MessageHeaders;
+import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.support.amqp.ConsumerQueue;
@@ -15,6 +16,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConversionException;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.health.contributor.Status;
@@ -23,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +84,34 @@ class ServiceSupportIntegrationTest {
         assertThat((String) properties.getHeader(MessageHeaders.TYPE)).isEqualTo("AuthorizationResult");
         assertThat((Integer) properties.getHeader(MessageHeaders.VERSION)).isEqualTo(1);
         assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat((String) properties.getHeader(MessageHeaders.SIGNATURE)).startsWith("test:");
         assertThat(rabbit.getMessageConverter().fromMessage(received)).isEqualTo(sent);
+    }
+
+    @Test
+    void reads_no_message_that_is_unsigned_or_changed_since_it_was_signed() {
+        declare(AuthorizationResultsExchange.declarables());
+        declare(ConsumerQueue.durableWithDeadLetters(queue, AuthorizationResultsExchange.exchange(), "result." + queue));
+        rabbit.convertAndSend(Topology.AUTHORIZATION_RESULTS_EXCHANGE, "result." + queue,
+                AuthorizationResult.declined("pay_abc", ResponseCode.DO_NOT_HONOUR, Instant.parse("2026-11-26T10:15:30Z")),
+                OutgoingMessage.stamped(AuthorizationResult.TYPE, AuthorizationResult.VERSION, "pay_abc"));
+        Message signed = rabbit.receive(queue, 5_000);
+        assertThat(signed).isNotNull();
+        MessageConverter converter = rabbit.getMessageConverter();
+        assertThat(converter.fromMessage(signed)).isInstanceOf(AuthorizationResult.class);
+
+        Message approved = new Message(new String(signed.getBody(), StandardCharsets.UTF_8)
+                .replace("\"DO_NOT_HONOUR\"", "\"APPROVED\"").getBytes(StandardCharsets.UTF_8),
+                signed.getMessageProperties());
+        assertThat(new String(approved.getBody(), StandardCharsets.UTF_8)).contains("\"APPROVED\"");
+        assertThatThrownBy(() -> converter.fromMessage(approved)).isInstanceOf(MessageConversionException.class);
+
+        signed.getMessageProperties().setMessageId("pay_other");
+        assertThatThrownBy(() -> converter.fromMessage(signed)).isInstanceOf(MessageConversionException.class);
+
+        signed.getMessageProperties().getHeaders().remove(MessageHeaders.SIGNATURE);
+        signed.getMessageProperties().setMessageId("pay_abc");
+        assertThatThrownBy(() -> converter.fromMessage(signed)).isInstanceOf(MessageConversionException.class);
     }
 
     @Test

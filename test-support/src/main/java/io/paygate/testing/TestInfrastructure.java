@@ -10,6 +10,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * The MongoDB and RabbitMQ that integration tests talk to, over real connections.
@@ -22,16 +24,21 @@ public final class TestInfrastructure {
 
     private static final String LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672";
 
+    /** The key messages are signed with in tests: the tests' own, it protects nothing. */
+    public static final String MESSAGE_SIGNING_KEYS = "test:" + Base64.getEncoder()
+            .encodeToString("test-message-signing-key-32bytes".getBytes(StandardCharsets.US_ASCII));
+
     private static String mongoUri;
     private static String rabbitUri;
 
     private TestInfrastructure() {
     }
 
-    /** Points Spring Boot's MongoDB and RabbitMQ clients at the test infrastructure. */
+    /** Points Spring Boot's MongoDB and RabbitMQ clients at the test infrastructure, and signs messages with the tests' key. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("spring.rabbitmq.addresses", TestInfrastructure::rabbitUri);
+        registry.add("paygate.messages.signing.keys", () -> MESSAGE_SIGNING_KEYS);
     }
 
     public static synchronized String mongoUri() {

@@ -4,12 +4,14 @@ import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.AuthorizePayment;
 import io.paygate.events.MessageHeaders;
+import io.paygate.events.MessageSignature;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.support.amqp.OutgoingMessage;
+import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BindingBuilder;
@@ -19,6 +21,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -230,6 +233,36 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     }
 
     @Test
+    void dead_letters_a_command_nobody_signed_without_calling_the_bank() {
+        AuthorizePayment command = command("4111111111111111");
+        Message unsigned = stamped(command);
+
+        publishPastTheSigner(unsigned);
+
+        awaitDeadLetter(command.paymentId());
+        assertThat(resultsFor(command.paymentId())).isEmpty();
+        assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
+    }
+
+    @Test
+    void dead_letters_a_command_whose_amount_changed_after_it_was_signed_without_calling_the_bank() {
+        AuthorizePayment command = command("4111111111111111");
+        Message signed = stamped(command);
+        var properties = signed.getMessageProperties();
+        properties.setHeader(MessageHeaders.SIGNATURE, MessageSignature.fromConfiguration(
+                TestInfrastructure.MESSAGE_SIGNING_KEYS, null).sign(AuthorizePayment.TYPE, AuthorizePayment.VERSION,
+                command.paymentId(), properties.getContentType(), signed.getBody()));
+        ObjectNode body = (ObjectNode) JSON.readTree(signed.getBody());
+        body.put("amount", 105_000);
+
+        publishPastTheSigner(new Message(JSON.writeValueAsBytes(body), properties));
+
+        awaitDeadLetter(command.paymentId());
+        assertThat(resultsFor(command.paymentId())).isEmpty();
+        assertThat(bank.requestsWithKey(command.paymentId())).isEmpty();
+    }
+
+    @Test
     void dead_letters_a_command_of_an_unknown_version() {
         AuthorizePayment command = command("4111111111111111");
 
@@ -330,6 +363,23 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     }
 
 
+
+    /** The command as the template would send it, except for the signature, which only the template adds. */
+    private Message stamped(AuthorizePayment command) {
+        return OutgoingMessage.stamped(AuthorizePayment.TYPE, AuthorizePayment.VERSION, command.paymentId())
+                .postProcessMessage(rabbit.getMessageConverter().toMessage(command, new MessageProperties()));
+    }
+
+    /** Publishes on a bare channel, as anyone with access to the broker can. */
+    private void publishPastTheSigner(Message message) {
+        var properties = new DefaultMessagePropertiesConverter().fromMessageProperties(message.getMessageProperties(),
+                "UTF-8");
+        rabbit.execute(channel -> {
+            channel.basicPublish(Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(ACQUIRER), properties,
+                    message.getBody());
+            return null;
+        });
+    }
 
     private AuthorizationResult convert(Message message) {
         return (AuthorizationResult) rabbit.getMessageConverter().fromMessage(message);

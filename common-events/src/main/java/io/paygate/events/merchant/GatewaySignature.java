@@ -1,17 +1,14 @@
 package io.paygate.events.merchant;
 
-import io.paygate.events.keys.SecretKeys;
+import io.paygate.events.keys.KeyedMac;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -33,18 +30,10 @@ public final class GatewaySignature {
     /** {@code keyId:base64url(HMAC-SHA256)}. */
     public static final String SIGNATURE = InternalHeaders.PREFIX + "Signature";
 
-    private static final String ALGORITHM = "HmacSHA256";
+    private final KeyedMac mac;
 
-    private final Map<String, SecretKeySpec> keys;
-    private final String activeKeyId;
-
-    private GatewaySignature(Map<String, SecretKeySpec> keys, String activeKeyId) {
-        if (!keys.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("The active gateway signing key '" + activeKeyId
-                    + "' is not among the configured keys");
-        }
-        this.keys = Map.copyOf(keys);
-        this.activeKeyId = activeKeyId;
+    private GatewaySignature(KeyedMac mac) {
+        this.mac = mac;
     }
 
     /**
@@ -52,11 +41,7 @@ public final class GatewaySignature {
      * @param activeKeyId the key the gateway signs with; a service that only verifies may name any configured key
      */
     public static GatewaySignature fromConfiguration(String keySpec, String activeKeyId) {
-        Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
-        SecretKeys.parse(keySpec, "gateway signing")
-                .forEach((id, key) -> keys.put(id, new SecretKeySpec(key, ALGORITHM)));
-        return new GatewaySignature(keys, activeKeyId == null || activeKeyId.isBlank()
-                ? keys.keySet().iterator().next() : activeKeyId);
+        return new GatewaySignature(KeyedMac.fromConfiguration(keySpec, activeKeyId, "gateway signing"));
     }
 
     /** The target of a request as signed: its raw path, and {@code ?} and its raw query when it has one. */
@@ -82,8 +67,8 @@ public final class GatewaySignature {
     public Map<String, String> sign(String method, String pathAndQuery, Function<String, String> headers,
                                     byte[] bodyDigest, Instant now) {
         String timestamp = Long.toString(now.getEpochSecond());
-        String mac = mac(keys.get(activeKeyId), canonical(method, pathAndQuery, timestamp, headers, bodyDigest));
-        return Map.of(TIMESTAMP, timestamp, SIGNATURE, activeKeyId + ':' + mac);
+        return Map.of(TIMESTAMP, timestamp, SIGNATURE,
+                mac.sign(canonical(method, pathAndQuery, timestamp, headers, bodyDigest)));
     }
 
     /** What a request's signature says about it. */
@@ -101,14 +86,8 @@ public final class GatewaySignature {
         if (timestamp == null || signature == null) {
             return Verdict.MISSING;
         }
-        int separator = signature.indexOf(':');
-        SecretKeySpec key = separator < 0 ? null : keys.get(signature.substring(0, separator));
-        if (key == null || !timestamp.matches("[0-9]{1,12}")) {
-            return Verdict.INVALID;
-        }
-        byte[] expected = mac(key, canonical(method, pathAndQuery, timestamp, headers, bodyDigest))
-                .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!timestamp.matches("[0-9]{1,12}")
+                || !mac.verifies(signature, canonical(method, pathAndQuery, timestamp, headers, bodyDigest))) {
             return Verdict.INVALID;
         }
         Duration age = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now).abs();
@@ -127,15 +106,5 @@ public final class GatewaySignature {
         }
         text.append(Base64.getEncoder().encodeToString(bodyDigest));
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String mac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
     }
 }

@@ -1,22 +1,45 @@
 package io.paygate.support.amqp;
 
+import io.paygate.events.MessageSignature;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Message bodies are JSON records from common-events. Boot hands this converter to the {@link RabbitTemplate}
- * and to the listener containers, so every service reads and writes them alike.
+ * Message bodies are JSON records from common-events, and every message is signed ({@link MessageSignature}). Boot
+ * hands the converter to the {@link RabbitTemplate} and to the listener containers, and applies the customizer to the
+ * template, so every service reads, writes, signs and checks messages alike. A service does not start without the
+ * signing keys.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnClass(RabbitTemplate.class)
+@EnableConfigurationProperties(MessageSigningProperties.class)
 public class AmqpConventionsAutoConfiguration {
 
     @Bean
-    MessageConverter paygateMessageConverter() {
-        return new JacksonJsonMessageConverter("io.paygate.events");
+    MessageSignature paygateMessageSignature(MessageSigningProperties properties) {
+        try {
+            return MessageSignature.fromConfiguration(properties.keys(), properties.activeKey());
+        } catch (IllegalArgumentException e) {
+            // The messages name key ids at most, never key material.
+            throw new IllegalStateException("paygate.messages.signing is missing or invalid (" + e.getMessage()
+                    + "): set MESSAGE_SIGNING_KEYS to id:base64-32-bytes[,id2:...], the same on every service", e);
+        }
+    }
+
+    @Bean
+    MessageConverter paygateMessageConverter(MessageSignature paygateMessageSignature) {
+        return new VerifyingMessageConverter(new JacksonJsonMessageConverter("io.paygate.events"),
+                paygateMessageSignature);
+    }
+
+    @Bean
+    RabbitTemplateCustomizer paygateMessageSigning(MessageSignature paygateMessageSignature) {
+        return template -> template.addBeforePublishPostProcessors(new SignedMessages(paygateMessageSignature));
     }
 }
