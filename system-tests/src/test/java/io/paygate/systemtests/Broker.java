@@ -92,6 +92,27 @@ final class Broker implements AutoCloseable {
         }
     }
 
+    /** The bodies of every message the queue holds now, which all stay in it. */
+    List<byte[]> peek(String queue) {
+        try (Channel own = connection.createChannel()) {
+            List<byte[]> bodies = new ArrayList<>();
+            GetResponse response;
+            long lastTag = -1;
+            while ((response = own.basicGet(queue, false)) != null) {
+                bodies.add(response.getBody());
+                lastTag = response.getEnvelope().getDeliveryTag();
+            }
+            if (lastTag >= 0) {
+                own.basicNack(lastTag, true, true);
+            }
+            return bodies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The broker did not close a channel", e);
+        }
+    }
+
     long messageCount(String queue) {
         try {
             return channel.queueDeclarePassive(queue).getMessageCount();

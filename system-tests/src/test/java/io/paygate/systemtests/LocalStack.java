@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +101,31 @@ final class LocalStack {
         return created ? Optional.of(virtualHost) : Optional.empty();
     }
 
+    /**
+     * The queues of the stack's own virtual host that no consumer reads (dead-letter and retry queues, a backlog left
+     * behind): what a message at rest sits in. Empty when the stack has no virtual host of its own.
+     */
+    List<String> queuesWithoutConsumers() {
+        if (virtualHost == null) {
+            return List.of();
+        }
+        try {
+            Process process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", virtualHost, "name",
+                    "consumers").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl list_queues failed: " + output);
+            }
+            return output.lines().map(line -> line.split("\t")).filter(columns -> columns.length == 2)
+                    .filter(columns -> columns[1].equals("0")).map(columns -> columns[0]).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean rabbitmqctl(String... arguments) {
         try {
             Process process = new ProcessBuilder(Stream.concat(Stream.of("rabbitmqctl", "-q"), Stream.of(arguments)).toList())
@@ -119,10 +145,16 @@ final class LocalStack {
         }
     }
 
-    /** Removes the stack's own virtual host, with whatever its queues still hold; for after the last {@link #down()}. */
+    /**
+     * Removes the stack's own virtual host, with whatever its queues still hold, and the services' users that
+     * {@code ./paygate} made for it ({@code docker/rabbitmq-permissions.tsv}); for after the last {@link #down()}.
+     */
     void release() {
         if (virtualHost != null) {
             rabbitmqctl("delete_vhost", virtualHost);
+            for (String service : List.of("payment-service", "acquirer-piggybank-service")) {
+                rabbitmqctl("delete_user", "paygate-" + service + "@" + virtualHost);
+            }
         }
     }
 
