@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -18,8 +19,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /** The knobs set by the environment variables that application.yml maps, as an operator would set them. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "PIGGYBANK_LATENCY_FIXED=300ms", "PIGGYBANK_LATENCY_JITTER=100ms", "PIGGYBANK_UNAVAILABLE_RATE=1",
-        "PIGGYBANK_HANG_RATE=1", "PIGGYBANK_HANG_FOR=1500ms", "PIGGYBANK_DOWN=true"})
+        "PIGGYBANK_HANG_RATE=1", "PIGGYBANK_HANG_FOR=1500ms", "PIGGYBANK_DOWN=true", SimulatorControl.PROPERTY})
 @AutoConfigureRestTestClient
+@Import(SimulatorControl.class)
 class ConfiguredFaultsTests {
 
     private static final String CONFIGURED = """

@@ -8,14 +8,17 @@ import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The running simulator on a random port, shared by every test class that uses this annotation (one cached
- * context). Debug logging is on so that tests see what would be logged.
+ * context). Debug logging is on so that tests see what would be logged; the test client may turn the knobs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.io.paygate.piggybank=debug")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"logging.level.io.paygate.piggybank=debug", SimulatorControl.PROPERTY})
 @AutoConfigureRestTestClient
+@Import(SimulatorControl.class)
 public @interface SimulatorTest {
 }

@@ -19,23 +19,27 @@ final class PiggyBank {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI simulator;
+    private final String controlToken;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PiggyBank(LocalStack stack) {
         this.simulator = URI.create("http://127.0.0.1:" + stack.port("PIGGYBANK_PORT") + "/simulator/");
+        this.controlToken = stack.secret("piggybank-control-token");
     }
 
     /** Changes the named knobs, e.g. {@code {"latency_fixed_ms": 200}}; the others keep their values. */
     void injectFaults(String knobsJson) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + controlToken)
                 .PUT(HttpRequest.BodyPublishers.ofString(knobsJson)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** Back to the configured knobs: no fault at all. */
     void clearFaults() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults")).DELETE());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
+                .header("Authorization", "Bearer " + controlToken).DELETE());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 

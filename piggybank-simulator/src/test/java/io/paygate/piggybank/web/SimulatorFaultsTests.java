@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -25,6 +26,9 @@ class SimulatorFaultsTests {
 
     @Autowired
     RestTestClient bank;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void cleanBank() {
@@ -60,6 +64,23 @@ class SimulatorFaultsTests {
                 .expectBody().json("""
                         {"latency_fixed_ms":40,"latency_jitter_ms":0,"unavailable_rate":0.25,"hang_rate":0.0,
                          "hang_for_ms":1500,"down":true}""", JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void lets_nobody_without_the_control_token_change_the_knobs_or_reset_the_statistics() {
+        RestTestClient stranger = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+
+        stranger.put().uri("/simulator/faults").contentType(MediaType.APPLICATION_JSON).body("{\"down\":true}")
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer");
+        stranger.put().uri("/simulator/faults").header("Authorization", "Bearer not-the-token")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"down\":true}")
+                .exchange().expectStatus().isUnauthorized();
+        stranger.delete().uri("/simulator/stats").exchange().expectStatus().isUnauthorized();
+
+        stranger.get().uri("/simulator/faults").exchange()
+                .expectStatus().isOk()
+                .expectBody().json(CONFIGURED, JsonCompareMode.STRICT);
     }
 
     @Test
