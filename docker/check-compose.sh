@@ -66,11 +66,11 @@ if [ -z "$python" ]; then
 fi
 
 # --- 1. compose schema and required secrets ----------------------------------------------------
-required=(PAYGATE_ADMIN_TOKEN CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD
+required=(PAYGATE_ADMIN_TOKENS CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD
   GATEWAY_SIGNING_KEYS)
 optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT GATEWAY_SIGNING_ACTIVE_KEY)
 declare -A sample=(
-  [PAYGATE_ADMIN_TOKEN]=check-admin-token
+  [PAYGATE_ADMIN_TOKENS]="check:$(printf '%064d' 0)"
   [CARD_ENCRYPTION_KEYS]="k1:$(printf '%032d' 0 | base64)"
   [CARD_ENCRYPTION_ACTIVE_KEY]=k1
   [GATEWAY_KEYSTORE_PASSWORD]=check-keystore-password
