@@ -34,7 +34,7 @@ class ListenerSeparation implements WebFilter, Ordered {
         return errors.write(exchange, HttpStatus.NOT_FOUND, "not_found", "path_not_found");
     }
 
-    static boolean isAdminPath(String path) {
+    private static boolean isAdminPath(String path) {
         return path.equals("/merchants") || path.startsWith("/merchants/") || path.equals("/v3/api-docs/merchants");
     }
 
