@@ -27,7 +27,7 @@ SERVICE_PORTS = {
 }
 REPLICATED = {"payment-service": 2, "acquirer-piggybank-service": 2}
 SECRETS = {
-    "PAYGATE_ADMIN_TOKEN",
+    "PAYGATE_ADMIN_TOKENS",
     "CARD_ENCRYPTION_KEYS",
     "CARD_ENCRYPTION_ACTIVE_KEY",
     "GATEWAY_KEYSTORE_PASSWORD",
@@ -158,6 +158,12 @@ def check_compose():
 
     gateway = services.get(built.get("api-gateway"), {})
     report("8443:8443" in [str(port) for port in gateway.get("ports") or []], "api-gateway publishes 8443")
+    admin_ports = [str(port) for port in gateway.get("ports") or [] if str(port).endswith(":8444")]
+    report(admin_ports == ["127.0.0.1:8444:8444"],
+           f"api-gateway publishes the admin listener 8444 on the host's loopback only ({admin_ports})")
+    published = [str(port) for svc in services.values() for port in svc.get("ports") or []]
+    report(all(port.startswith("127.0.0.1:") for port in published if port != "8443:8443"),
+           f"nothing but the API (8443) is published beyond the host's loopback ({published})")
     report("gateway-certs:/certs:ro" in (gateway.get("volumes") or []), "api-gateway mounts the keystore volume read-only")
     gateway_env = environment(gateway)
     report(gateway_env.get("GATEWAY_KEYSTORE") == "/certs/gateway.p12", "api-gateway reads /certs/gateway.p12")

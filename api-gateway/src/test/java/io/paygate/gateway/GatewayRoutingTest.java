@@ -3,6 +3,7 @@ package io.paygate.gateway;
 import io.paygate.events.merchant.ApiKeyLookup;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.gateway.admin.AdminListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class GatewayRoutingTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AdminListener adminListener;
 
     @Test
     void refuses_a_payment_without_an_api_key() {
@@ -169,8 +173,8 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void routes_merchant_administration_without_key_authentication() {
-        gateway.post().uri("/merchants").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Shop\"}")
+    void routes_merchant_administration_on_the_admin_listener_without_key_authentication() {
+        admin().post().uri("/merchants").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Shop\"}")
                 .headers(headers -> headers.setBearerAuth("admin-token"))
                 .header(InternalHeaders.MERCHANT_ID, "mer_forged")
                 .exchange()
@@ -180,7 +184,38 @@ class GatewayRoutingTest {
         StubService.Request forwarded = merchantService.received("/merchants").getLast();
         assertThat(forwarded.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer admin-token");
         assertThat(forwarded.headers()).doesNotContainKey(InternalHeaders.MERCHANT_ID);
+        assertThat(forwarded.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(merchantService.lookUps()).doesNotContain("admin-token");
+    }
+
+    @Test
+    void answers_404_to_merchant_administration_on_the_public_listener() {
+        for (String path : List.of("/merchants", "/merchants/mer_1", "/v3/api-docs/merchants")) {
+            gateway.get().uri(path).headers(headers -> headers.setBearerAuth("admin-token"))
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody().jsonPath("$.error_type").isEqualTo("not_found")
+                    .jsonPath("$.error_codes[0]").isEqualTo("path_not_found")
+                    .jsonPath("$.request_id").isNotEmpty();
+        }
+
+        assertThat(merchantService.adminRequests()).isEmpty();
+    }
+
+    @Test
+    void serves_nothing_but_merchant_administration_on_the_admin_listener() {
+        String apiKey = merchantKey("admin-listener");
+
+        for (String path : List.of("/payments/pay_1", "/v3/api-docs/payments", "/swagger-ui.html", "/actuator/health")) {
+            admin().get().uri(path).headers(headers -> headers.setBearerAuth(apiKey))
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.error_type").isEqualTo("not_found");
+        }
+
+        assertThat(paymentService.received()).isEmpty();
+        assertThat(merchantService.lookUps()).isEmpty();
     }
 
     @Test
@@ -196,11 +231,12 @@ class GatewayRoutingTest {
     @Test
     void refuses_paths_that_a_service_would_resolve_to_another_route() throws Exception {
         String apiKey = merchantKey("traversal");
-        // The JDK client sends the path as written; most clients would remove the dot segments first.
+        // The JDK client sends the path as written; most clients would remove the dot segments first. The admin
+        // listener, where /merchants is routed.
         HttpClient client = HttpClient.newHttpClient();
         for (String path : List.of("/merchants/../internal/api-key-lookups", "/merchants/%2e%2e/internal/api-key-lookups",
                 "/merchants/..;/internal/api-key-lookups", "/merchants/x%2f..%2f..%2finternal/api-key-lookups")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminListener.port() + path))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"" + apiKey + "\"}"))
                     .build();
@@ -213,22 +249,22 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void serves_each_service_api_docs_under_its_name() {
+    void serves_each_service_api_docs_under_its_name_the_admin_apis_on_the_admin_listener() {
         gateway.get().uri("/v3/api-docs/payments").exchange().expectStatus().isCreated();
-        gateway.get().uri("/v3/api-docs/merchants").exchange().expectStatus().isOk();
+        admin().get().uri("/v3/api-docs/merchants").exchange().expectStatus().isOk();
 
         assertThat(paymentService.received("/v3/api-docs")).hasSize(1);
         assertThat(merchantService.received("/v3/api-docs")).hasSize(1);
     }
 
     @Test
-    void swagger_ui_lists_both_apis() {
+    void swagger_ui_lists_the_payments_api_only() {
         gateway.get().uri("/v3/api-docs/swagger-config")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls[?(@.name == 'payments')].url").isEqualTo("/v3/api-docs/payments")
-                .jsonPath("$.urls[?(@.name == 'merchants')].url").isEqualTo("/v3/api-docs/merchants");
+                .jsonPath("$.urls.length()").isEqualTo(1)
+                .jsonPath("$.urls[0].url").isEqualTo("/v3/api-docs/payments");
     }
 
     @Test
@@ -263,6 +299,10 @@ class GatewayRoutingTest {
         gateway.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private WebTestClient admin() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + adminListener.port()).build();
     }
 
     /** A key of its own for each test, so that the shared cache does not couple tests. */

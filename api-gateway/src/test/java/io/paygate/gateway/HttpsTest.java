@@ -4,9 +4,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.gateway.admin.AdminListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -66,6 +68,9 @@ class HttpsTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    AdminListener adminListener;
+
     @Test
     void authenticates_and_forwards_a_payment_over_https() throws Exception {
         WebTestClient merchant = merchantOverTls();
@@ -82,14 +87,14 @@ class HttpsTest {
 
     @Test
     void speaks_tls_1_3_and_still_accepts_tls_1_2() throws Exception {
-        assertThat(handshake(new String[] {"TLSv1.3", "TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.3");
-        assertThat(handshake(new String[] {"TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.2");
-        assertThat(handshake(new String[] {"TLSv1.2"}, null).getCipherSuite()).contains("_GCM_");
+        assertThat(handshake(port, new String[] {"TLSv1.3", "TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(handshake(port, new String[] {"TLSv1.2"}, null).getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(handshake(port, new String[] {"TLSv1.2"}, null).getCipherSuite()).contains("_GCM_");
     }
 
     @Test
     void refuses_every_cbc_suite() {
-        assertThatThrownBy(() -> handshake(new String[] {"TLSv1.2"}, new String[] {
+        assertThatThrownBy(() -> handshake(port, new String[] {"TLSv1.2"}, new String[] {
                 "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
                 "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"}))
                 .isInstanceOf(SSLException.class);
@@ -125,8 +130,28 @@ class HttpsTest {
                 .expectHeader().doesNotExist("Cache-Control");
     }
 
+    @Test
+    void serves_the_admin_api_on_its_own_listener_with_the_same_tls_and_edge() throws Exception {
+        clientOverTls(adminListener.port()).get().uri("/merchants")
+                .header("Authorization", MerchantServiceStub.ADMIN_AUTHORIZATION)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .expectHeader().valueEquals("Cache-Control", "no-store");
+
+        assertThat(merchantService.received("/merchants").getLast().header("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(handshake(adminListener.port(), new String[] {"TLSv1.3"}, null).getProtocol()).isEqualTo("TLSv1.3");
+        assertThatThrownBy(() -> handshake(adminListener.port(), new String[] {"TLSv1.2"}, new String[] {
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"}))
+                .isInstanceOf(SSLException.class);
+    }
+
     /** A merchant's client that trusts the gateway's certificate. */
     private WebTestClient merchantOverTls() throws Exception {
+        return clientOverTls(port);
+    }
+
+    private static WebTestClient clientOverTls(int port) throws Exception {
         SslContext trustingOurCertificate = trustingOurCertificate();
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(
                         HttpClient.create().secure(spec -> spec.sslContext(trustingOurCertificate))))
@@ -141,7 +166,7 @@ class HttpsTest {
     }
 
     /** A handshake with the gateway offering these protocols and, unless null, only these cipher suites. */
-    private SSLSession handshake(String[] protocols, String[] suites) throws Exception {
+    private SSLSession handshake(int port, String[] protocols, String[] suites) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(loadKeystore());
         SSLContext context = SSLContext.getInstance("TLS");

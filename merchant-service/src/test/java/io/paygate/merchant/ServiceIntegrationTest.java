@@ -21,10 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "paygate.admin.token=" + ServiceIntegrationTest.ADMIN_TOKEN,
+        "paygate.admin.tokens=alice:" + ServiceIntegrationTest.ALICE_TOKEN_SHA256 + ",ops-bot:"
+                + ServiceIntegrationTest.OPS_BOT_TOKEN_SHA256,
         "paygate.demo-merchant.api-key=" + ServiceIntegrationTest.DEMO_API_KEY})
 public abstract class ServiceIntegrationTest {
 
+    /** The plain token, named "local". */
     protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+    /** Two named tokens, configured by their SHA-256 only. */
+    protected static final String ALICE_TOKEN = "alice-admin-token-for-tests-0123";
+    protected static final String ALICE_TOKEN_SHA256 = "608cebf91e0418d19c8827729afa95dace657a3be88eaace17a5aba2bf926f6e";
+    protected static final String OPS_BOT_TOKEN = "ops-bot-admin-token-for-tests-01";
+    protected static final String OPS_BOT_TOKEN_SHA256 = "df965fc4cfab0b0fe3f4c604ccb8a4b4d7fbe2d9eb677e994ece30324527e923";
     protected static final String DEMO_API_KEY = "sk_sbox_testdemokeytestdemokeytest=";
 
     protected static final String VALID_MERCHANT = """

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class LocalStack {
 
-    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "PAYMENT_SERVICE_PORT",
+    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "PAYMENT_SERVICE_PORT",
             "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT");
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
@@ -50,6 +50,9 @@ final class LocalStack {
         // Every test client calls from 127.0.0.1 and many tests provoke 401s on purpose: the gateway's limit of failed
         // authentications per address is tested in its own module.
         environment.put("GATEWAY_FAILED_AUTHENTICATION_LIMIT", "100000");
+        // The fault suite sends bursts of up to 200 payments at once for one merchant; SecurityIT tests the rate limit
+        // with a merchant's own, low limit.
+        environment.put("GATEWAY_RATE_LIMIT", "100000");
         ownVirtualHost().ifPresent(virtualHost -> {
             this.virtualHost = virtualHost;
             environment.put("RABBITMQ_URI", DEFAULT_BROKER + "/" + virtualHost);
@@ -176,6 +179,17 @@ final class LocalStack {
 
     void down() {
         paygate("down");
+    }
+
+    /** What {@code ./paygate status} prints: a header line, then one row per process or listener. */
+    String status() {
+        paygate("status");
+        try {
+            String output = Files.readString(home.resolve("paygate-command.log"));
+            return output.substring(output.lastIndexOf("SERVICE "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void stop(String service) {

@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The attacks of the security issue, tried against the real stack as a neighbour on the same machine would: each is
@@ -34,11 +37,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class SecurityIT {
 
     private static final String CARD = "4111111111111111";
+    /** The services' ports, and the gateway's admin listener, which the local run binds to loopback too. */
     private static final List<String> INTERNAL_PORTS = List.of("PAYMENT_SERVICE_PORT", "PAYMENT_SERVICE_2_PORT",
-            "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT");
+            "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT", "GATEWAY_ADMIN_PORT");
 
     private static LocalStack stack;
     private static Gateway gateway;
+    private static Gateway admin;
+    private static String adminToken;
     private static String apiKey;
     private static String merchantId;
 
@@ -46,6 +52,8 @@ class SecurityIT {
     static void connect(SharedStack running) {
         stack = running.local();
         gateway = running.gateway();
+        admin = running.admin();
+        adminToken = running.adminToken();
         apiKey = running.createMerchant("Security Books", List.of("GBP"));
         merchantId = merchantOf(apiKey);
     }
@@ -122,6 +130,66 @@ class SecurityIT {
     }
 
     @Test
+    void serves_the_admin_api_on_the_admin_listener_only() {
+        String name = "Public Port Shop " + UUID.randomUUID();
+        String merchant = """
+                {"name": "%s", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e", "currencies": ["GBP"]}
+                """.formatted(name);
+
+        Gateway.Reply onThePublicPort = gateway.post("/merchants", adminToken, merchant);
+
+        assertThat(onThePublicPort.status()).as("even with the admin token").isEqualTo(404);
+        assertThat(onThePublicPort.text("error_type")).isEqualTo("not_found");
+        assertThat(gateway.get("/v3/api-docs/merchants", null).status()).isEqualTo(404);
+        assertThat(storedMerchantsNamed(name)).isZero();
+        assertThat(admin.get("/payments/pay_unknown", apiKey).status()).as("no payment API on the admin listener")
+                .isEqualTo(404);
+        assertThat(admin.post("/merchants", adminToken, merchant).status()).isEqualTo(201);
+        assertThat(storedMerchantsNamed(name)).isOne();
+        assertThat(stack.status()).containsPattern("(?m)^api-gateway \\(admin\\) +[0-9]+ +"
+                + stack.port("GATEWAY_ADMIN_PORT") + " +UP$");
+    }
+
+    @Test
+    void writes_an_audit_line_for_every_admin_call_without_its_secrets() throws IOException {
+        Gateway.Reply created = admin.post("/merchants", adminToken, """
+                {"name": "Audited Shop", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e",
+                 "currencies": ["GBP"]}""");
+        String merchantId = created.text("id");
+        assertThat(admin.get("/merchants/" + merchantId, "adm_wrongwrongwrongwrongwrongwrongwrong").status())
+                .isEqualTo(401);
+
+        Path log = stack.home().resolve("logs/merchant-service.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log))
+                .contains("admin call who=local method=POST path=/merchants status=201 client=127.0.0.1")
+                .contains("admin call who=unknown method=GET path=/merchants/" + merchantId + " status=401"));
+        assertThat(Files.readString(log)).doesNotContain(adminToken).doesNotContain(created.text("api_key"))
+                .doesNotContain("adm_wrongwrongwrongwrongwrongwrongwrong");
+    }
+
+    @Test
+    void refuses_a_merchant_past_its_own_rate_limit_with_429_storing_nothing() {
+        Gateway.Reply created = admin.post("/merchants", adminToken, """
+                {"name": "One Per Second Shop", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e",
+                 "currencies": ["GBP"], "requests_per_second": 1}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String slowKey = created.text("api_key");
+        String reference = "LIMITED-" + UUID.randomUUID();
+
+        // A quick request spends the second's one request; the payment right after it is refused.
+        assertThat(gateway.get("/payments/pay_unknown", slowKey).status()).isEqualTo(404);
+        Gateway.Reply refused = gateway.post("/payments", slowKey, payment(reference));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.text("error_type")).isEqualTo("too_many_requests");
+        assertThat(refused.json().path("error_codes").get(0).asString()).isEqualTo("rate_limit_exceeded");
+        assertThat(storedPaymentsWithReference(reference)).isZero();
+        assertThat(gateway.post("/payments", apiKey, payment("UNLIMITED-" + UUID.randomUUID())).status())
+                .as("other merchants' payments go on").isEqualTo(201);
+    }
+
+    @Test
     void never_prints_the_admin_token_only_where_it_is_kept() throws IOException {
         String printed = Files.readString(stack.home().resolve("paygate-command.log"));
 
@@ -148,6 +216,13 @@ class SecurityIT {
         try (MongoClient mongo = mongo()) {
             return mongo.getDatabase("paygate-payments").getCollection("payments")
                     .countDocuments(new Document("reference", reference));
+        }
+    }
+
+    private static long storedMerchantsNamed(String name) {
+        try (MongoClient mongo = mongo()) {
+            return mongo.getDatabase("paygate-merchants").getCollection("merchants")
+                    .countDocuments(new Document("name", name));
         }
     }
 

@@ -23,11 +23,13 @@ final class SharedStack implements AutoCloseable {
 
     private final LocalStack local;
     private final Gateway gateway;
+    private final Gateway admin;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SharedStack(LocalStack local) {
         this.local = local;
         this.gateway = new Gateway(local.port("GATEWAY_PORT"), local.certificate());
+        this.admin = new Gateway(local.port("GATEWAY_ADMIN_PORT"), local.certificate());
     }
 
     private static SharedStack start() {
@@ -53,13 +55,18 @@ final class SharedStack implements AutoCloseable {
         return gateway;
     }
 
+    /** The gateway's admin listener, where the admin API is served. */
+    Gateway admin() {
+        return admin;
+    }
+
     String adminToken() {
         return local.secret("admin-token");
     }
 
     /** Registers a merchant with the Piggy Bank contract through the admin API and returns its first API key. */
     String createMerchant(String name, List<String> currencies) {
-        Gateway.Reply created = gateway.post("/merchants", adminToken(), """
+        Gateway.Reply created = admin.post("/merchants", adminToken(), """
                 {"name": "%s", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e", "currencies": [%s]}
                 """.formatted(name, currencies.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -16,7 +16,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway serves one Swagger UI with both APIs, where a developer authorises once with a key and makes a
+ * The gateway serves one Swagger UI with the payments API, where a developer authorises once with a key and makes a
  * payment from the browser through the gateway itself.
  */
 @ExtendWith(SharedStack.Extension.class)
@@ -25,10 +25,12 @@ class SwaggerUiIT {
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static Gateway gateway;
+    private static Gateway admin;
 
     @BeforeAll
     static void connect(SharedStack stack) {
         gateway = stack.gateway();
+        admin = stack.admin();
     }
 
     @Test
@@ -48,7 +50,7 @@ class SwaggerUiIT {
     }
 
     @Test
-    void offers_the_payments_and_the_merchant_administration_api_in_its_selector() {
+    void offers_the_payments_api_alone_in_its_selector() {
         JsonNode config = swaggerConfig();
 
         List<String> names = new ArrayList<>();
@@ -58,7 +60,8 @@ class SwaggerUiIT {
             assertThat(served.status()).as("%s: %s", definition, served.body()).isEqualTo(200);
             assertThat(served.json().path("openapi").asString()).startsWith("3.1");
         }
-        assertThat(names).containsExactlyInAnyOrder("payments", "merchants");
+        // The admin API's description is served on the admin listener only.
+        assertThat(names).containsExactly("payments");
         assertThat(config.path("urls.primaryName").asString()).isEqualTo("payments");
     }
 
@@ -103,9 +106,10 @@ class SwaggerUiIT {
         JsonNode servers = servedSpecification(api).path("servers");
 
         assertThat(servers.values()).as("servers of %s", api).isNotEmpty();
+        Gateway listener = listenerOf(api);
         for (JsonNode server : servers) {
-            URI target = gateway.baseUri().resolve(server.path("url").asString());
-            assertThat(withoutTrailingSlash(target)).as("server of %s", api).isEqualTo(withoutTrailingSlash(gateway.baseUri()));
+            URI target = listener.baseUri().resolve(server.path("url").asString());
+            assertThat(withoutTrailingSlash(target)).as("server of %s", api).isEqualTo(withoutTrailingSlash(listener.baseUri()));
         }
     }
 
@@ -115,8 +119,13 @@ class SwaggerUiIT {
         return config.json();
     }
 
+    /** The admin API and its description are served on the admin listener, the payments API on the public one. */
+    private static Gateway listenerOf(String api) {
+        return api.equals("merchants") ? admin : gateway;
+    }
+
     private static JsonNode servedSpecification(String api) {
-        Gateway.Reply served = gateway.get("/v3/api-docs/" + api, null);
+        Gateway.Reply served = listenerOf(api).get("/v3/api-docs/" + api, null);
         assertThat(served.status()).as("GET /v3/api-docs/%s: %s", api, served.body()).isEqualTo(200);
         return served.json();
     }

@@ -29,10 +29,13 @@ import java.util.regex.Pattern;
  * When merchant-service cannot be asked, the answer is {@code 503}: the key may well be valid.
  * An authenticated request goes on with the merchant's contract in {@link InternalHeaders} (any inbound
  * {@code X-PayGate-*} header was already dropped by {@code UntrustedHeadersFilter}) and without the key,
- * which the services do not need.
+ * which the services do not need; route filters after it find the contract in {@link #MERCHANT}.
  */
 @Component
 public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
+
+    /** The exchange attribute holding the authenticated merchant's {@link MerchantContract}. */
+    public static final String MERCHANT = ApiKeyAuthenticationGatewayFilterFactory.class.getName() + ".merchant";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationGatewayFilterFactory.class);
 
@@ -74,6 +77,7 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
     }
 
     private static ServerWebExchange asMerchant(ServerWebExchange exchange, MerchantContract merchant) {
+        exchange.getAttributes().put(MERCHANT, merchant);
         return exchange.mutate().request(request -> request.headers(headers -> {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.set(InternalHeaders.MERCHANT_ID, merchant.merchantId());

@@ -1,6 +1,5 @@
 package io.paygate.gateway.ratelimit;
 
-import io.paygate.gateway.web.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,7 +15,7 @@ import java.time.Duration;
 
 /**
  * Stops a client address from guessing credentials: every {@code 401} it gets, for an API key the gateway refused or
- * an admin token merchant-service refused, spends one of its {@link FailedAuthenticationSettings failures}. Once
+ * an admin token merchant-service refused (on the admin listener), spends one of its {@link FailedAuthenticationSettings failures}. Once
  * they are spent, every request from that address is answered {@code 429} with {@code Retry-After}, in the API's
  * error format, and goes nowhere, until it has earned a failure back.
  * <p>
@@ -27,29 +26,29 @@ public class FailedAuthenticationLimit implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(FailedAuthenticationLimit.class);
 
-    private final FailureBudget budget;
-    private final ErrorResponses errors;
+    private final RateBudget budget;
+    private final int limit;
+    private final TooManyRequests tooManyRequests;
 
-    public FailedAuthenticationLimit(FailedAuthenticationSettings settings, ErrorResponses errors) {
-        this.budget = new FailureBudget(settings.limit(), settings.period(), settings.clients(), System::nanoTime);
-        this.errors = errors;
+    FailedAuthenticationLimit(FailedAuthenticationSettings settings, TooManyRequests tooManyRequests) {
+        this.budget = new RateBudget(settings.period(), settings.clients(), System::nanoTime);
+        this.limit = settings.limit();
+        this.tooManyRequests = tooManyRequests;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String client = clientOf(exchange);
-        Duration retryAfter = budget.retryAfter(client);
+        Duration retryAfter = budget.retryAfter(client, limit);
         if (!retryAfter.isZero()) {
-            long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
             log.warn("Refused {} {} from {}: too many failed authentications, retry after {} s",
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), client, seconds);
-            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-            return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
-                    "too_many_failed_authentications");
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), client,
+                    TooManyRequests.seconds(retryAfter));
+            return tooManyRequests.answer(exchange, retryAfter, "too_many_failed_authentications");
         }
         exchange.getResponse().beforeCommit(() -> {
             if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
-                budget.fail(client);
+                budget.spend(client, limit);
             }
             return Mono.empty();
         });
@@ -63,6 +62,7 @@ public class FailedAuthenticationLimit implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 2;
+        // After ListenerSeparation: a path that the listener does not serve is answered 404 whatever the address did.
+        return Ordered.HIGHEST_PRECEDENCE + 3;
     }
 }

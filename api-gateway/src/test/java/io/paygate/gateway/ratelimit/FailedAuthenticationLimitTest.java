@@ -1,6 +1,7 @@
 package io.paygate.gateway.ratelimit;
 
 import io.paygate.gateway.StubbedServices;
+import io.paygate.gateway.admin.AdminListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,13 +40,16 @@ class FailedAuthenticationLimitTest {
     @Autowired
     WebTestClient gateway;
 
+    @Autowired
+    AdminListener adminListener;
+
     @Test
     void answers_429_with_retry_after_once_an_address_has_spent_its_failures_on_keys_or_admin_tokens() {
         for (String guess : List.of("sk_sbox_guess1", "sk_sbox_guess2")) {
             gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(guess))
                     .exchange().expectStatus().isUnauthorized();
         }
-        gateway.get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess1"))
+        admin().get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess1"))
                 .exchange().expectStatus().isUnauthorized();
         services.merchantService.forgetRequests();
 
@@ -58,11 +62,16 @@ class FailedAuthenticationLimitTest {
                 .jsonPath("$.request_id").isNotEmpty();
         gateway.get().uri("/payments/pay_1").headers(headers -> headers.setBearerAuth(StubbedServices.API_KEY))
                 .exchange().expectStatus().isEqualTo(429);
-        gateway.get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess"))
+        admin().get().uri("/merchants").headers(headers -> headers.setBearerAuth("admin-guess"))
                 .exchange().expectStatus().isEqualTo(429);
 
         assertThat(services.merchantService.lookUps()).isEmpty();
         assertThat(services.merchantService.adminRequests()).isEmpty();
         assertThat(services.paymentService.received()).isEmpty();
+    }
+
+    /** The admin listener, where admin tokens are presented; the same client address as on the public one. */
+    private WebTestClient admin() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + adminListener.port()).build();
     }
 }

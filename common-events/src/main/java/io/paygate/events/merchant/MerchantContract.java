@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param acquirer           the acquirer code, e.g. {@code piggybank}; names the routing key
  * @param acquirerMerchantId the merchant's id at the acquirer
  * @param currencies         ISO 4217 codes the contract allows
+ * @param requestsPerSecond  the merchant's own rate limit at the gateway; null: the gateway's default
  */
-public record MerchantContract(String merchantId, String acquirer, String acquirerMerchantId, List<String> currencies) {
+public record MerchantContract(String merchantId, String acquirer, String acquirerMerchantId, List<String> currencies,
+                               Integer requestsPerSecond) {
 
     public MerchantContract {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(acquirer, "acquirer");
         currencies = currencies == null ? List.of() : List.copyOf(currencies);
+    }
+
+    /** A contract under the gateway's default rate limit, as payment-service rebuilds it from the identity headers. */
+    public MerchantContract(String merchantId, String acquirer, String acquirerMerchantId, List<String> currencies) {
+        this(merchantId, acquirer, acquirerMerchantId, currencies, null);
     }
 }

@@ -9,8 +9,8 @@ class AdminConfiguration {
 
     /** The servlet pattern {@code /merchants/*} covers {@code /merchants} itself and everything below it. */
     @Bean
-    FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminToken adminToken) {
-        var registration = new FilterRegistrationBean<>(new AdminTokenFilter(adminToken));
+    FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminTokens adminTokens) {
+        var registration = new FilterRegistrationBean<>(new AdminTokenFilter(adminTokens));
         registration.addUrlPatterns("/merchants/*");
         return registration;
     }

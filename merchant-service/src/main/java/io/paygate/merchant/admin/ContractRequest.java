@@ -6,6 +6,7 @@ import io.paygate.merchant.merchant.AcquirerContract;
 import io.paygate.merchant.merchant.SupportedAcquirers;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Currency;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 
 /** {@code PUT /merchants/{id}/contract}, and the contract part of {@code POST /merchants}. */
 @Schema(name = "AcquirerContract", description = "The merchant's contract with its acquirer.")
-@JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies"})
+@JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies", "requests_per_second"})
 record ContractRequest(
         @Schema(description = ContractRequest.ACQUIRER, example = "piggybank",
                 requiredMode = Schema.RequiredMode.REQUIRED)
@@ -28,9 +29,17 @@ record ContractRequest(
         @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         @ArraySchema(minItems = 1, schema = @Schema(description = ContractRequest.CURRENCY, pattern = "^[A-Z]{3}$"))
-        List<String> currencies) {
+        List<String> currencies,
+        // A JSON node rather than an Integer, which would take 2.5 as 2 and "25" as 25: anything but a whole number
+        // in range is refused.
+        @JsonProperty("requests_per_second")
+        @Schema(description = ContractRequest.REQUESTS_PER_SECOND, implementation = Integer.class, format = "int32",
+                minimum = "1", maximum = "" + ContractRequest.MAX_REQUESTS_PER_SECOND, example = "50",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        JsonNode requestsPerSecond) {
 
     static final int MAX_ACQUIRER_MERCHANT_ID_LENGTH = 100;
+    static final int MAX_REQUESTS_PER_SECOND = 1_000_000;
 
     // The descriptions of the contract's fields wherever the API shows them.
     static final String ACQUIRER =
@@ -40,6 +49,9 @@ record ContractRequest(
     static final String CURRENCIES =
             "The ISO 4217 codes of the currencies the merchant may charge in; a repeated code counts once.";
     static final String CURRENCY = "An ISO 4217 currency code.";
+    static final String REQUESTS_PER_SECOND = "How many requests per second the gateway lets the merchant send, "
+            + "1 to 1000000, a second's worth at once; more get 429 with Retry-After. Absent: the gateway's default "
+            + "(GATEWAY_RATE_LIMIT, 100 unless set). Each gateway instance counts on its own.";
 
     private static final Set<String> ISO_4217_CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -63,12 +75,21 @@ record ContractRequest(
         } else if (!currencies.stream().allMatch(code -> code != null && ISO_4217_CODES.contains(code))) {
             codes.add("currency_invalid");
         }
+        if (hasRequestsPerSecond() && !(requestsPerSecond.isInt() && requestsPerSecond.intValue() >= 1
+                && requestsPerSecond.intValue() <= MAX_REQUESTS_PER_SECOND)) {
+            codes.add("requests_per_second_invalid");
+        }
         return codes;
     }
 
     /** The contract of a valid request, each currency once. */
     AcquirerContract contract() {
-        return new AcquirerContract(acquirer, acquirerMerchantId.strip(), currencies.stream().distinct().toList());
+        return new AcquirerContract(acquirer, acquirerMerchantId.strip(), currencies.stream().distinct().toList(),
+                hasRequestsPerSecond() ? requestsPerSecond.intValue() : null);
+    }
+
+    private boolean hasRequestsPerSecond() {
+        return requestsPerSecond != null && !requestsPerSecond.isNull();
     }
 
     static boolean isBlank(String value) {

@@ -14,7 +14,7 @@ import java.util.List;
  * described and checked as in {@code PUT /merchants/{id}/contract}.
  */
 @Schema(name = "CreateMerchantRequest", description = "A new merchant and its contract with its acquirer.")
-@JsonPropertyOrder({"name", "acquirer", "acquirer_merchant_id", "currencies"})
+@JsonPropertyOrder({"name", "acquirer", "acquirer_merchant_id", "currencies", "requests_per_second"})
 record CreateMerchantRequest(
         @Schema(description = "The merchant's name, at most 100 characters.", example = "Books & Co",
                 maxLength = CreateMerchantRequest.MAX_NAME_LENGTH, requiredMode = Schema.RequiredMode.REQUIRED)

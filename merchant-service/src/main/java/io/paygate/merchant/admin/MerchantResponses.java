@@ -29,7 +29,8 @@ final class MerchantResponses {
     }
 
     /** What every answer about a merchant shows first: who it is and its contract with the acquirer. */
-    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on"})
+    @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "requests_per_second",
+            "created_on"})
     record MerchantSummary(
             @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
             @Schema(description = NAME, example = "Books & Co") String name,
@@ -39,13 +40,19 @@ final class MerchantResponses {
             String acquirerMerchantId,
             @Schema(description = ContractRequest.CURRENCIES, example = "[\"GBP\", \"EUR\"]")
             List<String> currencies,
+            @JsonProperty("requests_per_second")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = ContractRequest.REQUESTS_PER_SECOND, example = "50",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            Integer requestsPerSecond,
             @JsonProperty("created_on")
             @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
             Instant createdOn) {
 
         static MerchantSummary of(Merchant merchant) {
             return new MerchantSummary(merchant.id(), merchant.name(), merchant.contract().acquirer(),
-                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(), merchant.createdOn());
+                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(),
+                    merchant.contract().requestsPerSecond(), merchant.createdOn());
         }
     }
 

@@ -22,10 +22,11 @@ class OpenApiConfiguration {
     static final String MALFORMED = "The body is not JSON (error_type request_malformed).";
     static final String INVALID_MERCHANT = "Some fields are invalid (error_type request_invalid), each named in "
             + "error_codes: name_required, name_too_long, acquirer_required, acquirer_not_supported, "
-            + "acquirer_merchant_id_required, acquirer_merchant_id_too_long, currencies_required, currency_invalid.";
+            + "acquirer_merchant_id_required, acquirer_merchant_id_too_long, currencies_required, currency_invalid, "
+            + "requests_per_second_invalid.";
     static final String INVALID_CONTRACT = "Some fields are invalid (error_type request_invalid), each named in "
             + "error_codes: acquirer_required, acquirer_not_supported, acquirer_merchant_id_required, "
-            + "acquirer_merchant_id_too_long, currencies_required, currency_invalid.";
+            + "acquirer_merchant_id_too_long, currencies_required, currency_invalid, requests_per_second_invalid.";
     static final String NO_MERCHANT = "There is no merchant with this id. The body is empty.";
 
     @Bean
@@ -35,15 +36,17 @@ class OpenApiConfiguration {
                         .title("PayGate Merchant Admin API")
                         .version("1")
                         .description("Creates merchants, sets their acquirer contracts and issues and revokes "
-                                + "their API keys. Only the holder of the admin token (PAYGATE_ADMIN_TOKEN) may "
-                                + "call it. API keys are shown once, when issued; PayGate stores only their SHA-256 "
+                                + "their API keys. It is served on the gateway's admin listener only "
+                                + "(GATEWAY_ADMIN_PORT), to the holders of admin tokens (PAYGATE_ADMIN_TOKENS); "
+                                + "every call is written to the audit log. API keys are shown once, when issued; PayGate stores only their SHA-256 "
                                 + "hashes. The gateway caches what it learns about an API key for at most "
                                 + "paygate.gateway.api-key-cache-ttl (30 s by default): a revoked key or a changed "
                                 + "contract takes effect on payments within that time."))
                 .components(new Components().addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
-                        .description("The admin token: PAYGATE_ADMIN_TOKEN, or, when that is unset, the token "
-                                + "merchant-service generated and logged at start.")));
+                        .description("An admin token: one of PAYGATE_ADMIN_TOKENS (configured by hash), or "
+                                + "PAYGATE_ADMIN_TOKEN, or, when neither is set, the token merchant-service generated "
+                                + "and logged at start.")));
     }
 }

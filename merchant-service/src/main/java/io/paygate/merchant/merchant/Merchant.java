@@ -54,6 +54,7 @@ public record Merchant(
     }
 
     public MerchantContract toContract() {
-        return new MerchantContract(id, contract.acquirer(), contract.acquirerMerchantId(), contract.currencies());
+        return new MerchantContract(id, contract.acquirer(), contract.acquirerMerchantId(), contract.currencies(),
+                contract.requestsPerSecond());
     }
 }

@@ -128,6 +128,13 @@ public class MerchantStore implements InitializingBean {
                 options().returnNew(true), Merchant.class));
     }
 
+    /** Gives the merchant a rate limit unless its contract has one, as contracts stored before there were limits. */
+    public void setRequestsPerSecondIfAbsent(String merchantId, int requestsPerSecond) {
+        String field = CONTRACT + "." + AcquirerContract.REQUESTS_PER_SECOND;
+        mongo.updateFirst(query(where("_id").is(merchantId).and(field).exists(false)),
+                new Update().set(field, requestsPerSecond), Merchant.class);
+    }
+
     public Optional<Merchant> findById(String id) {
         return Optional.ofNullable(mongo.findById(id, Merchant.class));
     }

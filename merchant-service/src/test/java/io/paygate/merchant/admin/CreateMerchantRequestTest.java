@@ -70,7 +70,7 @@ class CreateMerchantRequestTest {
         var request = request(" Books & Co ", "piggybank", " piggy-42 ", List.of("GBP", "EUR", "GBP"));
 
         assertThat(request.trimmedName()).isEqualTo("Books & Co");
-        assertThat(request.contract()).isEqualTo(new AcquirerContract("piggybank", "piggy-42", List.of("GBP", "EUR")));
+        assertThat(request.contract()).isEqualTo(new AcquirerContract("piggybank", "piggy-42", List.of("GBP", "EUR"), null));
     }
 
     private static CreateMerchantRequest withName(String name) {
@@ -83,6 +83,6 @@ class CreateMerchantRequestTest {
 
     private static CreateMerchantRequest request(String name, String acquirer, String acquirerMerchantId,
                                                  List<String> currencies) {
-        return new CreateMerchantRequest(name, new ContractRequest(acquirer, acquirerMerchantId, currencies));
+        return new CreateMerchantRequest(name, new ContractRequest(acquirer, acquirerMerchantId, currencies, null));
     }
 }

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,6 +204,53 @@ class MerchantAdminApiTest extends ServiceIntegrationTest {
                 "acquirer_required", "acquirer_merchant_id_required", "currencies_required");
         assertThat(body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN)).get("acquirer_merchant_id").asString())
                 .isEqualTo("piggy-books-42");
+    }
+
+    @Test
+    void stores_and_shows_a_merchants_own_rate_limit_and_drops_it_when_a_contract_sets_none() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT.replace("\"currencies\"",
+                "\"requests_per_second\": 25, \"currencies\"")));
+        String id = created.get("id").asString();
+
+        assertThat(created.get("requests_per_second").asInt()).isEqualTo(25);
+        assertThat(body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN)).get("requests_per_second").asInt())
+                .isEqualTo(25);
+        JsonNode changed = body(put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-42", "currencies": ["GBP"],
+                 "requests_per_second": 1000000}
+                """));
+        assertThat(changed.get("requests_per_second").asInt()).isEqualTo(1_000_000);
+        JsonNode byDefault = body(put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, NEW_CONTRACT));
+        assertThat(byDefault.has("requests_per_second")).as("the gateway's default applies").isFalse();
+        assertThat(body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN)).has("requests_per_second")).isFalse();
+    }
+
+    @Test
+    void refuses_a_rate_limit_that_is_not_a_whole_number_from_1_to_a_million_and_changes_nothing() {
+        String id = body(createMerchant(VALID_MERCHANT.replace("\"currencies\"",
+                "\"requests_per_second\": 25, \"currencies\""))).get("id").asString();
+        long merchantsBefore = mongo.getCollection(Merchant.COLLECTION).countDocuments();
+
+        for (String invalid : new String[] {"0", "-1", "1000001", "2.5", "1e3", "\"25\"", "true", "[25]", "{}"}) {
+            RestTestClientResponse onChange = put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, """
+                    {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-43", "currencies": ["USD"],
+                     "requests_per_second": %s}
+                    """.formatted(invalid));
+            RestTestClientResponse onCreation = createMerchant(VALID_MERCHANT.replace("\"currencies\"",
+                    "\"requests_per_second\": " + invalid + ", \"currencies\""));
+
+            for (RestTestClientResponse response : List.of(onChange, onCreation)) {
+                assertThat(response).as(invalid).hasStatus(422);
+                assertThat(body(response).get("error_type").asString()).isEqualTo("request_invalid");
+                assertThat(body(response).get("error_codes").values()).extracting(JsonNode::asString)
+                        .as(invalid).containsExactly("requests_per_second_invalid");
+            }
+        }
+
+        JsonNode unchanged = body(get("/merchants/" + id, "Bearer " + ADMIN_TOKEN));
+        assertThat(unchanged.get("requests_per_second").asInt()).isEqualTo(25);
+        assertThat(unchanged.get("acquirer_merchant_id").asString()).isEqualTo("piggy-books-42");
+        assertThat(mongo.getCollection(Merchant.COLLECTION).countDocuments()).isEqualTo(merchantsBefore);
     }
 
     @Test

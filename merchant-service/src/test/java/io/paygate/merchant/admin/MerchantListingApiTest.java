@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MerchantListingApiTest extends ServiceIntegrationTest {
 
     private static final Instant FIRST_SIGN_UP = Instant.parse("2026-01-01T09:00:00Z");
-    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-7", List.of("GBP"));
+    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-7", List.of("GBP"), null);
 
     @Autowired
     MerchantStore merchants;

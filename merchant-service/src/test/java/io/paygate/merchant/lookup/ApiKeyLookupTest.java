@@ -26,7 +26,7 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
         assertThat(response).hasStatusOk();
         assertThat(response).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
-                 "currencies": ["GBP", "EUR"]}
+                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null}
                 """.formatted(created.get("id").asString()));
     }
 
@@ -74,12 +74,13 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
         JsonNode created = body(createMerchant(VALID_MERCHANT));
 
         put("/merchants/" + created.get("id").asString() + "/contract", "Bearer " + ADMIN_TOKEN, """
-                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-99", "currencies": ["JPY"]}
+                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-99", "currencies": ["JPY"],
+                 "requests_per_second": 25}
                 """);
 
         assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-99",
-                 "currencies": ["JPY"]}
+                 "currencies": ["JPY"], "requestsPerSecond": 25}
                 """.formatted(created.get("id").asString()));
     }
 

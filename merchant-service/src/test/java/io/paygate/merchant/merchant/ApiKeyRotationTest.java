@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Key changes that race on one merchant: each is one conditional update, so none loses another. */
 class ApiKeyRotationTest extends ServiceIntegrationTest {
 
-    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-1", List.of("GBP"));
+    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-1", List.of("GBP"), null);
 
     @Autowired
     ApiKeyRotation rotation;

@@ -7,6 +7,7 @@ import io.paygate.merchant.apikey.MerchantApiKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ class DemoMerchantTest extends ServiceIntegrationTest {
 
         assertThat(post(ApiKeyLookup.PATH, null, lookupBody(DEMO_API_KEY))).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "mer_demoshoppiggybankmerchants", "acquirer": "piggybank",
-                 "acquirerMerchantId": "piggy-demo-001", "currencies": ["GBP", "EUR", "USD", "JPY"]}
+                 "acquirerMerchantId": "piggy-demo-001", "currencies": ["GBP", "EUR", "USD", "JPY"],
+                 "requestsPerSecond": 5000}
                 """);
         assertThat(merchants.findById(DemoMerchant.ID)).get().extracting(Merchant::name).isEqualTo("Demo Shop");
     }
@@ -88,6 +90,20 @@ class DemoMerchantTest extends ServiceIntegrationTest {
 
         assertThat(merchants.findByLiveKeyHash(ApiKey.parse(newKey).orElseThrow().hash()))
                 .get().extracting(Merchant::id).isEqualTo(DemoMerchant.ID);
+    }
+
+    @Test
+    void gives_a_demo_merchant_stored_before_rate_limits_the_demos_limit() {
+        demoMerchant.ensureExists();
+        mongo.updateFirst(query(where("_id").is(DemoMerchant.ID)),
+                new Update().unset(Merchant.CONTRACT + ".requests_per_second"), Merchant.class);
+        assertThat(merchants.findById(DemoMerchant.ID)).get()
+                .extracting(merchant -> merchant.contract().requestsPerSecond()).isNull();
+
+        demoMerchant.ensureExists();
+
+        assertThat(merchants.findById(DemoMerchant.ID)).get()
+                .extracting(merchant -> merchant.contract().requestsPerSecond()).isEqualTo(5000);
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MerchantStoreTest extends ServiceIntegrationTest {
 
-    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-1", List.of("GBP"));
+    private static final AcquirerContract CONTRACT = new AcquirerContract("piggybank", "piggy-1", List.of("GBP"), null);
 
     @Autowired
     MerchantStore merchants;
