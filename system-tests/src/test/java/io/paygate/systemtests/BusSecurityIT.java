@@ -122,6 +122,8 @@ class BusSecurityIT {
                 + stack.secret("rabbitmq-acquirer-piggybank-service-password") + "@127.0.0.1:"
                 + stack.rabbitUri().getPort() + "/" + virtualHost);
 
+        assertThat(stack.connectedUsers()).contains("paygate-payment-service@" + virtualHost, adapterUser);
+
         try (Broker adapter = new Broker(asTheAdapter)) {
             // The adapter answers; only payment-service asks for authorisations.
             assertThatThrownBy(() -> adapter.publish(Topology.AUTHORIZATIONS_EXCHANGE,

@@ -109,18 +109,30 @@ final class LocalStack {
      * behind): what a message at rest sits in. Empty when the stack has no virtual host of its own.
      */
     List<String> queuesWithoutConsumers() {
+        return listed("list_queues", "name", "consumers").stream().filter(columns -> columns[1].equals("0"))
+                .map(columns -> columns[0]).toList();
+    }
+
+    /** The users connected to the stack's own virtual host; empty when it has none. */
+    List<String> connectedUsers() {
+        return listed("list_connections", "user").stream().map(columns -> columns[0]).distinct().toList();
+    }
+
+    /** The rows of a {@code rabbitmqctl list_...} command on the stack's own virtual host, split into columns. */
+    private List<String[]> listed(String command, String... columns) {
         if (virtualHost == null) {
             return List.of();
         }
         try {
-            Process process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", virtualHost, "name",
-                    "consumers").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(Stream.concat(
+                    Stream.of("rabbitmqctl", "-q", command, "--no-table-headers", "-p", virtualHost),
+                    Stream.of(columns)).toList()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("rabbitmqctl list_queues failed: " + output);
+                throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
             }
-            return output.lines().map(line -> line.split("\t")).filter(columns -> columns.length == 2)
-                    .filter(columns -> columns[1].equals("0")).map(columns -> columns[0]).toList();
+            return output.lines().map(line -> line.split("\t"))
+                    .filter(row -> row.length == columns.length).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

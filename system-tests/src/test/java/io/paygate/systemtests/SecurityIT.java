@@ -190,6 +190,21 @@ class SecurityIT {
     }
 
     @Test
+    void nobody_but_the_tests_can_make_the_bank_fail_under_the_gateway() throws Exception {
+        URI faults = URI.create("http://127.0.0.1:" + stack.port("PIGGYBANK_PORT") + "/simulator/faults");
+        String before = direct(HttpRequest.newBuilder(faults).GET().build()).body();
+
+        HttpResponse<String> down = direct(HttpRequest.newBuilder(faults).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"down\": true}")).build());
+        HttpResponse<String> reset = direct(HttpRequest.newBuilder(faults).DELETE().build());
+
+        assertThat(down.statusCode()).isEqualTo(401);
+        assertThat(reset.statusCode()).isEqualTo(401);
+        assertThat(direct(HttpRequest.newBuilder(faults).GET().build()).body()).isEqualTo(before);
+        assertThat(gateway.post("/payments", apiKey, payment("BANK-UP-" + UUID.randomUUID())).status()).isEqualTo(201);
+    }
+
+    @Test
     void never_prints_the_admin_token_only_where_it_is_kept() throws IOException {
         String printed = Files.readString(stack.home().resolve("paygate-command.log"));
 
