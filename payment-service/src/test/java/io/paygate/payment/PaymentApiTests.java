@@ -414,13 +414,15 @@ class PaymentApiTests extends ServiceIntegrationTest {
                 assertThat(operation.path("security").get(0).has("secret-key")).isTrue());
         assertThat(apiDocs.body().at("/components/securitySchemes/secret-key/scheme").asString()).isEqualTo("bearer");
         assertThat(fieldNames(post.path("responses")))
-                .containsExactlyInAnyOrder("201", "202", "400", "401", "409", "415", "422");
+                .containsExactlyInAnyOrder("201", "202", "400", "401", "409", "415", "422", "429");
         assertThat(fieldNames(post.at("/responses/201/headers"))).contains("Location", "Idempotent-Replayed");
         List<String> headerParameters = new ArrayList<>();
         post.path("parameters").forEach(parameter -> headerParameters.add(parameter.path("name").asString()));
         assertThat(headerParameters).containsExactlyInAnyOrder("Cko-Idempotency-Key", "Idempotency-Key");
-        assertThat(fieldNames(list.path("responses"))).containsExactlyInAnyOrder("200", "401", "422");
-        assertThat(fieldNames(get.path("responses"))).containsExactlyInAnyOrder("200", "401", "404");
+        assertThat(fieldNames(list.path("responses"))).containsExactlyInAnyOrder("200", "401", "422", "429");
+        assertThat(fieldNames(get.path("responses"))).containsExactlyInAnyOrder("200", "401", "404", "429");
+        assertThat(List.of(post, list, get)).as("the gateway's rate limits").allSatisfy(operation ->
+                assertThat(fieldNames(operation.at("/responses/429/headers"))).containsExactly("Retry-After"));
         List<String> documentedCodes = new ArrayList<>();
         apiDocs.body().at("/components/schemas/ErrorResponse/properties/error_codes/items/enum")
                 .forEach(code -> documentedCodes.add(code.asString()));
