@@ -73,7 +73,7 @@ class AuthorizationFlowTest extends AcquirerFlowTest {
     /** The line per payment is debug: logged here, so that the tests see that it never holds the card number. */
     @BeforeAll
     void logEveryPayment() {
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("io.paygate.acquirer.piggybank.adapter.in.amqp",
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("io.paygate.acquirer.support.adapter.in.amqp",
                 LogLevel.DEBUG);
     }
 

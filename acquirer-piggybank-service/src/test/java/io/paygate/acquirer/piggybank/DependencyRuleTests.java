@@ -5,55 +5,28 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The hexagon's dependency rule, as in buckpal: the domain depends on nothing but the message contracts,
- * the application on the domain, adapters on the application's ports, and only the configuration sees everything.
+ * An acquirer adapter holds its bank and nothing else: it knows no other adapter, and of acquirer-support only what an
+ * adapter implements and returns (the bank port, the answer model, the call settings), never the machinery that
+ * drives it.
  */
 @AnalyzeClasses(packages = "io.paygate.acquirer.piggybank", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRuleTests {
 
-    private static final String BASE = "io.paygate.acquirer.piggybank";
+    private static final String SUPPORT = "io.paygate.acquirer.support";
 
     @ArchTest
-    static final ArchRule layers_depend_only_inwards = layeredArchitecture()
-            .consideringOnlyDependenciesInAnyPackage(BASE + "..")
-            .layer("Domain").definedBy(BASE + ".domain..")
-            .layer("Application").definedBy(BASE + ".application..")
-            .layer("Adapters").definedBy(BASE + ".adapter..")
-            .layer("Configuration").definedBy(BASE + ".configuration..")
-            .whereLayer("Configuration").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Configuration")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Configuration")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Configuration");
+    static final ArchRule knows_no_other_acquirer_adapter = noClasses()
+            .should().dependOnClassesThat(resideInAPackage("io.paygate.acquirer..")
+                    .and(not(resideInAnyPackage("io.paygate.acquirer.piggybank..", SUPPORT + ".."))));
 
     @ArchTest
-    static final ArchRule the_domain_knows_only_java_and_the_message_contracts = classes()
-            .that().resideInAPackage(BASE + ".domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".domain..", "io.paygate.events..", "java..");
-
-    @ArchTest
-    static final ArchRule the_application_knows_no_framework = noClasses()
-            .that().resideInAPackage(BASE + ".application..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.rabbitmq..", "tools.jackson..",
-                    "io.paygate.support..");
-
-    @ArchTest
-    static final ArchRule adapters_reach_the_application_only_through_its_ports = noClasses()
-            .that().resideInAPackage(BASE + ".adapter..")
-            .should().dependOnClassesThat().resideInAPackage(BASE + ".application");
-
-    @ArchTest
-    static final ArchRule adapters_do_not_know_each_other = slices()
-            .matching(BASE + ".adapter.(*).(*)..")
-            .should().notDependOnEachOther();
-
-    @ArchTest
-    static final ArchRule outgoing_adapters_serve_the_application_and_do_not_drive_it = noClasses()
-            .that().resideInAPackage(BASE + ".adapter.out..")
-            .should().dependOnClassesThat().resideInAPackage(BASE + ".application.port.in..");
+    static final ArchRule implements_the_bank_port_and_leaves_the_machinery_to_acquirer_support = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage(SUPPORT + ".adapter..", SUPPORT + ".application",
+                    SUPPORT + ".application.port.in..");
 }

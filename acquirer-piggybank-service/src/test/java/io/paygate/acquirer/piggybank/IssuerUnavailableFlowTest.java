@@ -66,7 +66,7 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
     }
 
     @Autowired
-    CircuitBreaker piggyBankCircuitBreaker;
+    CircuitBreaker bankCircuitBreaker;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -78,7 +78,7 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
     /** With fresh counts; unlike {@code reset()}, this also cancels the pending move to half-open. */
     @AfterEach
     void closeTheCircuit() {
-        piggyBankCircuitBreaker.transitionToClosedState();
+        bankCircuitBreaker.transitionToClosedState();
     }
 
     @Test
@@ -119,7 +119,7 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
     void keeps_the_service_up_and_shows_the_open_circuit_in_its_health() throws IOException, InterruptedException {
         HttpResponse<String> closed = get("/actuator/health/bank");
         assertThat(closed.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(closed.body()).at("/components/piggyBank/details/circuitBreaker").asString())
+        assertThat(json.readTree(closed.body()).at("/components/acquiringBank/details/circuitBreaker").asString())
                 .isEqualTo("CLOSED");
 
         openTheCircuit();
@@ -128,13 +128,13 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
         assertThat(service.statusCode()).isEqualTo(200);
         JsonNode serviceHealth = json.readTree(service.body());
         assertThat(serviceHealth.get("status").asString()).isEqualTo("UP");
-        assertThat(serviceHealth.at("/components/piggyBank/status").asString()).isEqualTo("CIRCUIT_OPEN");
+        assertThat(serviceHealth.at("/components/acquiringBank/status").asString()).isEqualTo("CIRCUIT_OPEN");
         HttpResponse<String> bankGroup = get("/actuator/health/bank");
         assertThat(bankGroup.statusCode()).isEqualTo(503);
         JsonNode bankHealth = json.readTree(bankGroup.body());
         assertThat(bankHealth.get("status").asString()).isEqualTo("CIRCUIT_OPEN");
-        assertThat(bankHealth.at("/components/piggyBank/details/circuitBreaker").asString()).isEqualTo("OPEN");
-        assertThat(bankHealth.at("/components/piggyBank/details/failedPayments").asInt()).isEqualTo(PAYMENTS_TO_OPEN);
+        assertThat(bankHealth.at("/components/acquiringBank/details/circuitBreaker").asString()).isEqualTo("OPEN");
+        assertThat(bankHealth.at("/components/acquiringBank/details/failedPayments").asInt()).isEqualTo(PAYMENTS_TO_OPEN);
     }
 
     /** Payments the bank never answers, all at once: the circuit opens about one retry budget later. */
@@ -146,7 +146,7 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
             assertThat(awaitResult(payment.paymentId()).responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
             assertThat(bank.requestsWithKey(payment.paymentId())).hasSize(4);
         });
-        assertThat(piggyBankCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(bankCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     private AuthorizationResult awaitResult(String paymentId) {

@@ -1,9 +1,9 @@
 package io.paygate.acquirer.piggybank;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
-import io.paygate.acquirer.piggybank.domain.BankDecision;
-import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.domain.BankDecision;
+import io.paygate.acquirer.support.domain.CardAuthorization;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
 import io.paygate.events.ReversePayment;
 import io.paygate.events.ResponseCode;
@@ -59,11 +59,11 @@ class ReversalFlowTest extends AcquirerFlowTest {
     AcquiringBank acquiringBank;
 
     @Autowired
-    CircuitBreaker piggyBankCircuitBreaker;
+    CircuitBreaker bankCircuitBreaker;
 
     @AfterEach
     void closeTheCircuit() {
-        piggyBankCircuitBreaker.transitionToClosedState();
+        bankCircuitBreaker.transitionToClosedState();
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReversalFlowTest extends AcquirerFlowTest {
     @Test
     void defers_a_reversal_without_calling_the_bank_while_the_circuit_is_open(CapturedOutput output) {
         String paymentId = approvedPayment();
-        piggyBankCircuitBreaker.transitionToOpenStateFor(Duration.ofMinutes(10));
+        bankCircuitBreaker.transitionToOpenStateFor(Duration.ofMinutes(10));
 
         send(reversal(paymentId));
 
@@ -125,7 +125,7 @@ class ReversalFlowTest extends AcquirerFlowTest {
                 .until(() -> bank.reversalsOf(paymentId).isEmpty());
         assertThat(deadLettersFor(paymentId)).isEmpty();
 
-        piggyBankCircuitBreaker.transitionToClosedState();
+        bankCircuitBreaker.transitionToClosedState();
 
         awaitReversalAnswered(paymentId, 200);
         awaitQueuesSettled();

@@ -1,227 +1,162 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
-import io.paygate.acquirer.piggybank.application.port.out.AcquiringBank;
-import io.paygate.acquirer.piggybank.domain.BankDecision;
-import io.paygate.acquirer.piggybank.domain.CardAuthorization;
-import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
+import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
+import io.paygate.acquirer.support.domain.BankDecision;
+import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.ReversalOutcome;
+import io.paygate.events.ResponseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryListener;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
+import org.springframework.web.client.RestClientException;
 
-import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The Piggy Bank as the application sees it: an answer for every authorisation, and for every reversal either the
- * bank's answer or word that it is still owed. Attempts that get no answer are retried with back-off, always with the
- * payment id as idempotency key; when the retries are spent, the issuer counts as unavailable. While the circuit
- * breaker is open, every payment is answered {@link BankDecision.IssuerUnavailable} and every reversal
- * {@link ReversalOutcome#BANK_UNAVAILABLE} at once, without a request to the bank.
- * <p>
- * The breaker wraps each call's whole retried exchange, not each attempt, so one payment is one outcome:
- * <ul>
- *   <li>Its failure rate is the share of recent calls that found the issuer unavailable, which is what merchants
- *       see as {@code 20091}; its window and minimum count calls, whatever the retry settings.</li>
- *   <li>A 503 that a retry gets past is the retry policy's business, not an outage. Counting attempts, one payment
- *       against a bank that is down would fill four places of the window, could open the breaker on its own, and
- *       the breaker would then cut short the very retries meant to ride out a blip: the two policies would fight.</li>
- *   <li>A half-open trial is a call with its whole retry budget, so a bank that answers only some requests is
- *       judged on whether payments get through, not on single requests.</li>
- * </ul>
- * The price is that it opens one retry budget after the bank goes down, not after a few requests; payments run in
- * parallel, so that is about one budget in all. Calls still retrying when it opens stop at their next retry
- * instead of spending the rest of their budget on a bank the breaker has given up on.
- * <p>
- * Authorisations and reversals share the breaker: both go to the same bank over the same connections, so either
- * finding it down is news for the other. A reversal deferred while it is open costs nothing (it is asked again later),
- * and a bank just back is not met by a backlog of reversals before the half-open trials have judged it. The price:
- * a bank that failed reversals alone would decline payments too, which its single API and host make unlikely.
- * <p>
- * No authorisation request starts, the first or a retry, unless it is over (answered or timed out) by the command's
- * expiry: by then the gateway has declined the payment and sent the bank a reversal, which may well overtake a command
- * held up in a backlog or a retry. Past that point the call stops with {@link BankDecision.Expired}. A command expired
- * on arrival never reaches the breaker; one that expires while retrying counts as a call the bank left unanswered.
+ * The Piggy Bank behind acquirer-support's bank port: one request to its {@code POST /payments} or
+ * {@code POST /payments/{key}/reversals}, and what its answer means. Only a definitive answer becomes a {@link BankDecision} or a {@link ReversalOutcome}. No answer (a 5xx
+ * or 429, no connection, no answer in time) is a {@link BankUnreachableException} for the retry policy, which the
+ * bank's idempotency key makes safe; any other answer is an {@link UnexpectedBankAnswerException}, which asking again
+ * would not change.
  */
 class PiggyBank implements AcquiringBank {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final Logger log = LoggerFactory.getLogger(PiggyBank.class);
 
-    private final PiggyBankApi api;
-    private final RetryTemplate authorizationRetries;
-    private final RetryTemplate reversalRetries;
-    private final CircuitBreaker circuitBreaker;
-    private final Clock clock;
+    private final RestClient client;
     private final Duration longestRequest;
 
-    /**
-     * @param longestRequest how long one request can take before it is given up as unanswered: the connect timeout
-     *                       plus the read timeout
-     */
-    PiggyBank(PiggyBankApi api, RetryPolicy authorizationRetryPolicy, RetryPolicy reversalRetryPolicy,
-              CircuitBreaker circuitBreaker, Clock clock, Duration longestRequest) {
-        this.api = api;
-        this.authorizationRetries = retryTemplate(authorizationRetryPolicy);
-        this.reversalRetries = retryTemplate(reversalRetryPolicy);
-        this.circuitBreaker = circuitBreaker;
-        this.clock = clock;
+    /** @param longestRequest the connect timeout plus the read timeout of the client's requests */
+    PiggyBank(RestClient client, Duration longestRequest) {
+        this.client = client;
         this.longestRequest = longestRequest;
-        circuitBreaker.getEventPublisher().onStateTransition(this::logTransition);
+    }
+
+    @Override
+    public String name() {
+        return "Piggy Bank";
+    }
+
+    @Override
+    public Duration longestRequest() {
+        return longestRequest;
     }
 
     @Override
     public BankDecision authorize(CardAuthorization authorization) {
-        String subject = "payment " + authorization.paymentId();
-        if (!authorization.endsBeforeExpiry(clock.instant(), longestRequest)) {
-            log.info("Not asking the Piggy Bank for {}: its command expires at {}, before an answer is sure to come",
-                    subject, authorization.expiresAt());
-            return new BankDecision.Expired();
-        }
+        String paymentId = authorization.paymentId();
         try {
-            return callGuarded(authorizationRetries, subject, () -> {
-                if (!authorization.endsBeforeExpiry(clock.instant(), longestRequest)) {
-                    throw new CommandExpiresFirst();
-                }
-                return api.authorize(authorization);
-            }).orElseGet(BankDecision.IssuerUnavailable::new);
-        } catch (CommandExpiresFirst e) {
-            return new BankDecision.Expired();
+            return client.post()
+                    .uri("/payments")
+                    .header(IDEMPOTENCY_KEY, authorization.idempotencyKey())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(PiggyBankPayment.of(authorization))
+                    .exchangeForRequiredValue((request, response) -> decide(paymentId, response), true);
+        } catch (ResourceAccessException e) {
+            // Connection refused, connect or read timeout, connection reset: the bank may or may not have acted.
+            throw new BankUnreachableException("No answer from the Piggy Bank: " + e.getMessage(), e);
         }
     }
 
+    /** The payment id is the authorisation's idempotency key, which is how the bank finds what to reverse. */
     @Override
     public ReversalOutcome reverse(String paymentId) {
-        return callGuarded(reversalRetries, "the reversal of payment " + paymentId, () -> api.reverse(paymentId))
-                .orElse(ReversalOutcome.BANK_UNAVAILABLE);
-    }
-
-    /**
-     * One call through the breaker and its retries.
-     *
-     * @param subject names the call in logs and errors, e.g. {@code payment pay_123}
-     * @return the bank's answer, or empty when it gave none: after the retries, or at once while the breaker is open
-     * @throws CommandExpiresFirst when the request stopped retrying because its command expires first
-     */
-    private <T> Optional<T> callGuarded(RetryTemplate retries, String subject, Supplier<T> request) {
-        if (!circuitBreaker.tryAcquirePermission()) {
-            // No request, no retry, no wait: the command is settled now instead of holding a place in flight.
-            return Optional.empty();
-        }
-        long start = circuitBreaker.getCurrentTimestamp();
         try {
-            T answer = retries.execute(attempt(subject, request));
-            // Any answer, a refusal or a rejected request included, shows the bank is there.
-            circuitBreaker.onSuccess(circuitBreaker.getCurrentTimestamp() - start, circuitBreaker.getTimestampUnit());
-            return Optional.of(answer);
-        } catch (RetryException e) {
-            noAnswer(subject, e, start);
-            return Optional.empty();
+            return client.post()
+                    .uri("/payments/{idempotencyKey}/reversals", paymentId)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchangeForRequiredValue((request, response) -> reversal(response), true);
+        } catch (ResourceAccessException e) {
+            throw new BankUnreachableException("No answer from the Piggy Bank: " + e.getMessage(), e);
         }
     }
 
-    private void noAnswer(String subject, RetryException e, long start) {
-        if (Thread.currentThread().isInterrupted()) {
-            // Shutting down: no answer is not the bank's fault; the command goes back to the queue.
-            circuitBreaker.releasePermission();
-            throw new IllegalStateException("Interrupted while calling the Piggy Bank for " + subject, e);
-        }
-        Throwable last = e.getLastException();
-        switch (last) {
-            case BankUnreachableException unreachable -> log.warn(
-                    "Piggy Bank unavailable for {} after {} attempts: {}", subject, e.getRetryCount() + 1,
-                    unreachable.getMessage());
-            case CircuitOpenedWhileRetrying opened -> log.info(
-                    "Stopped retrying {} after {} attempts: the Piggy Bank circuit breaker opened meanwhile",
-                    subject, e.getRetryCount());
-            case CommandExpiresFirst expiresFirst -> {
-                log.info("Stopped retrying {} after {} attempts: its command expires before another answer is sure "
-                        + "to come", subject, e.getRetryCount());
-                circuitBreaker.onError(circuitBreaker.getCurrentTimestamp() - start,
-                        circuitBreaker.getTimestampUnit(), last);
-                throw expiresFirst;
+    private static ReversalOutcome reversal(ConvertibleClientHttpResponse response) throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        if (status.isSameCodeAs(HttpStatus.OK)) {
+            if (Boolean.TRUE.equals(body(response, PiggyBankReversal.class).reversed())) {
+                return ReversalOutcome.REVERSED;
             }
-            default -> {
-                // An answer the bank would give again, or a fault of ours: neither says the bank is down.
-                circuitBreaker.releasePermission();
-                throw new IllegalStateException("Calling the Piggy Bank for " + subject + " failed", last);
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 to a reversal without reversing");
+        }
+        // The bank holds no approved authorisation under this key: it declined it, or never received it.
+        if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
+            return ReversalOutcome.NOTHING_TO_REVERSE;
+        }
+        if (status.is5xxServerError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+            throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        }
+        throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value() + " to a reversal");
+    }
+
+    private static BankDecision decide(String paymentId, ConvertibleClientHttpResponse response) throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        if (status.isSameCodeAs(HttpStatus.OK)) {
+            PiggyBankAnswer answer = body(response, PiggyBankAnswer.class);
+            if (Boolean.TRUE.equals(answer.authorized()) && answer.authorizationCode() != null
+                    && !answer.authorizationCode().isBlank()) {
+                return new BankDecision.Approved(answer.authorizationCode());
+            }
+            // The Piggy Bank gives no reason for a refusal.
+            if (Boolean.FALSE.equals(answer.authorized())) {
+                return new BankDecision.Declined(ResponseCode.DO_NOT_HONOUR);
+            }
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 without a decision or an authorization code");
+        }
+        if (status.isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+            log.warn("Piggy Bank rejected the request for payment {} as malformed: {}", paymentId, errorMessage(response));
+            // A request the bank rejects is still a payment not made, and it names no reason a merchant could act on.
+            return new BankDecision.Declined(ResponseCode.DO_NOT_HONOUR);
+        }
+        // 429 says, like 503, that the bank did not take the request now; later, with the same key, it may.
+        if (status.is5xxServerError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+            throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        }
+        throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value());
+    }
+
+    /** The bank's message names the faulty field; its digits are masked in case it quotes the card. */
+    private static String errorMessage(ConvertibleClientHttpResponse response) {
+        try {
+            PiggyBankError error = response.bodyTo(PiggyBankError.class);
+            return error == null || error.errorMessage() == null ? "(no message)" : error.errorMessage().replaceAll("\\d", "#");
+        } catch (RestClientException e) {
+            return "(unreadable message)";
+        }
+    }
+
+    private static <T> T body(ConvertibleClientHttpResponse response, Class<T> type) {
+        try {
+            T answer = response.bodyTo(type);
+            if (answer == null) {
+                throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 without a body");
+            }
+            return answer;
+        } catch (RestClientException e) {
+            if (cutShort(e)) {
+                throw new BankUnreachableException("The Piggy Bank's answer was cut short: " + e.getMessage(), e);
+            }
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 with an unreadable body", e);
+        }
+    }
+
+    /** A connection lost while reading the body surfaces as an I/O error somewhere down the chain; bad JSON does not. */
+    private static boolean cutShort(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
             }
         }
-        circuitBreaker.onError(circuitBreaker.getCurrentTimestamp() - start, circuitBreaker.getTimestampUnit(), last);
-    }
-
-    private <T> Retryable<T> attempt(String subject, Supplier<T> request) {
-        return new Retryable<>() {
-
-            private boolean retrying;
-
-            @Override
-            public T execute() {
-                if (retrying && circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
-                    throw new CircuitOpenedWhileRetrying();
-                }
-                retrying = true;
-                return request.get();
-            }
-
-            @Override
-            public String getName() {
-                return subject;
-            }
-        };
-    }
-
-    private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
-        CircuitBreaker.StateTransition transition = event.getStateTransition();
-        String meaning = switch (transition.getToState()) {
-            case OPEN -> ("%.0f %% of the last payments found it unavailable; declining payments 20091 and deferring "
-                    + "reversals without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
-            case HALF_OPEN -> "letting %d trial payments through"
-                    .formatted(circuitBreaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
-            case CLOSED -> "it answers again";
-            default -> "set by hand";
-        };
-        log.warn("Piggy Bank circuit breaker {} -> {}: {}", transition.getFromState(), transition.getToState(), meaning);
-    }
-
-    private static RetryTemplate retryTemplate(RetryPolicy policy) {
-        RetryTemplate template = new RetryTemplate(policy);
-        template.setRetryListener(new RetryLog());
-        return template;
-    }
-
-    /**
-     * Ends an authorisation's retries, without calling the bank again, once a request could outlast its command.
-     * Not retryable.
-     */
-    private static final class CommandExpiresFirst extends RuntimeException {
-
-        CommandExpiresFirst() {
-            super("the command expires before the Piggy Bank's answer is sure to come", null, false, false);
-        }
-    }
-
-    /** Ends a call's retries, without calling the bank again, once the breaker has opened. Not retryable. */
-    private static final class CircuitOpenedWhileRetrying extends RuntimeException {
-
-        CircuitOpenedWhileRetrying() {
-            super("the Piggy Bank circuit breaker opened", null, false, false);
-        }
-    }
-
-    private static final class RetryLog implements RetryListener {
-
-        @Override
-        public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-            log.info("Retrying {} with the Piggy Bank (retry {}): {}", retryable.getName(),
-                    state.getRetryCount(), state.getLastException().getMessage());
-        }
+        return false;
     }
 }

@@ -1,6 +1,6 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.paygate.acquirer.support.configuration.BankCallSettings;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class PiggyBankConfiguration {
@@ -33,27 +31,16 @@ class PiggyBankConfiguration {
         return httpClient(properties, maxInFlight + reversalConsumers);
     }
 
-    /**
-     * One per instance: each replica judges the bank by the calls it made itself. Authorisations and reversals share
-     * it, since both find the same bank up or down (see {@link PiggyBank}).
-     */
-    @Bean
-    CircuitBreaker piggyBankCircuitBreaker(PiggyBankProperties properties) {
-        return CircuitBreaker.of("piggyBank", properties.circuitBreaker().config());
-    }
-
     @Bean
     PiggyBank piggyBank(PiggyBankProperties properties, CloseableHttpClient piggyBankHttpClient,
-                        RestClient.Builder restClients, CircuitBreaker piggyBankCircuitBreaker, Clock clock) {
-        return new PiggyBank(new PiggyBankApi(restClient(properties, piggyBankHttpClient, restClients)),
-                properties.retry().policy(), properties.reversalRetry().policy(), piggyBankCircuitBreaker, clock,
-                properties.longestRequest());
+                        RestClient.Builder restClients) {
+        return new PiggyBank(restClient(properties, piggyBankHttpClient, restClients), properties.longestRequest());
     }
 
-    /** Named so that the health endpoint lists it as {@code piggyBank}. */
+    /** Bound under {@code paygate.piggybank}, beside the bank's address and timeouts. */
     @Bean
-    PiggyBankHealthIndicator piggyBankHealthIndicator(CircuitBreaker piggyBankCircuitBreaker) {
-        return new PiggyBankHealthIndicator(piggyBankCircuitBreaker);
+    BankCallSettings piggyBankCallSettings(PiggyBankProperties properties) {
+        return properties.calls();
     }
 
     /**
@@ -83,7 +70,7 @@ class PiggyBankConfiguration {
                         .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
                         .setResponseTimeout(Timeout.of(properties.readTimeout()))
                         .build())
-                // PiggyBank's retry policy decides what is asked again; the bank's API has no redirects, cookies or
+                // The bank call policy decides what is asked again; the bank's API has no redirects, cookies or
                 // compressed answers, and a redirect would turn the POST into a GET.
                 .disableAutomaticRetries()
                 .disableRedirectHandling()

@@ -1,7 +1,7 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.paygate.acquirer.piggybank.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.CardAuthorization;
 
 /** Body of the Piggy Bank's {@code POST /payments}. Built per request and never logged: it holds the clear card. */
 record PiggyBankPayment(

@@ -1,19 +1,19 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.paygate.acquirer.piggybank.domain.BankDecision;
-import io.paygate.acquirer.piggybank.domain.CardAuthorization;
-import io.paygate.acquirer.piggybank.domain.ReversalOutcome;
 import io.paygate.acquirer.piggybank.testing.PiggyBankDouble;
+import io.paygate.acquirer.support.application.BankCallPolicy;
+import io.paygate.acquirer.support.configuration.BankCallSettings;
+import io.paygate.acquirer.support.domain.BankDecision;
+import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.ReversalOutcome;
+import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardData;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -21,9 +21,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,14 +28,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Piggy Bank adapter against a real HTTP bank: how each answer maps, what is retried, and for how long. */
-@ExtendWith(OutputCaptureExtension.class)
+/** The Piggy Bank against a real HTTP bank: how each of its answers maps, and which count as no answer, to retry. */
 class PiggyBankTest {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
-    /** The longest one request can take: connect plus read timeout. */
-    private static final Duration LONGEST_REQUEST = CONNECT_TIMEOUT.plus(READ_TIMEOUT);
     private static final PiggyBankDouble bank = PiggyBankDouble.start();
 
     private final List<CloseableHttpClient> httpClients = new ArrayList<>();
@@ -72,23 +66,23 @@ class PiggyBankTest {
     }
 
     @Test
-    void takes_a_refusal_as_final() {
+    void declines_a_refusal_as_do_not_honour_and_takes_it_as_final() {
         CardAuthorization authorization = authorization("4111111111111112");
 
         BankDecision decision = piggyBank(bank.url()).authorize(authorization);
 
-        assertThat(decision).isInstanceOf(BankDecision.Refused.class);
+        assertThat(decision).isEqualTo(new BankDecision.Declined(ResponseCode.DO_NOT_HONOUR));
         assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
     }
 
     @Test
-    void takes_a_request_the_bank_rejects_as_final() {
+    void declines_a_request_the_bank_rejects_as_do_not_honour_and_takes_it_as_final() {
         var authorization = new CardAuthorization(paymentId(), new CardData("4111111111111111", null, 3, 2030), 1050, "GBP",
                 null);
 
         BankDecision decision = piggyBank(bank.url()).authorize(authorization);
 
-        assertThat(decision).isInstanceOf(BankDecision.RequestRejected.class);
+        assertThat(decision).isEqualTo(new BankDecision.Declined(ResponseCode.DO_NOT_HONOUR));
         assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
     }
 
@@ -182,57 +176,8 @@ class PiggyBankTest {
     }
 
     @Test
-    void does_not_call_the_bank_for_a_command_that_expires_before_an_answer_is_sure_to_come(CapturedOutput output) {
-        CardAuthorization authorization = expiringAt(Instant.now().plus(LONGEST_REQUEST).minusMillis(100),
-                "4111111111111111");
-
-        BankDecision decision = piggyBank(bank.url()).authorize(authorization);
-
-        assertThat(decision).isInstanceOf(BankDecision.Expired.class);
-        assertThat(bank.requestsWithKey(authorization.paymentId())).isEmpty();
-        assertThat(output).contains("Not asking the Piggy Bank for payment " + authorization.paymentId())
-                .doesNotContain("4111111111111111");
-    }
-
-    @Test
-    void does_not_call_the_bank_for_a_command_that_has_expired() {
-        CardAuthorization authorization = expiringAt(Instant.now().minusSeconds(1), "4111111111111111");
-
-        assertThat(piggyBank(bank.url()).authorize(authorization)).isInstanceOf(BankDecision.Expired.class);
-        assertThat(bank.requestsWithKey(authorization.paymentId())).isEmpty();
-    }
-
-    @Test
-    void calls_the_bank_while_a_request_is_sure_to_be_over_by_the_expiry() {
-        Instant now = Instant.parse("2026-11-26T10:15:30Z");
-        CardAuthorization authorization = expiringAt(now.plus(LONGEST_REQUEST), "4111111111111111");
-
-        BankDecision decision = piggyBank(bank.url(), secondPerRequest(authorization.paymentId(), now))
-                .authorize(authorization);
-
-        assertThat(decision).isInstanceOf(BankDecision.Approved.class);
-        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(1);
-    }
-
-    @Test
-    void stops_retrying_once_another_request_could_outlast_the_command(CapturedOutput output) {
-        Instant start = Instant.parse("2026-11-26T10:15:30Z");
-        // Each request moves the clock 1 s on: the first starts at 0 s and the retry at 1 s are over by the expiry at
-        // 2.5 s, a second retry at 2 s might not be.
-        CardAuthorization authorization = expiringAt(start.plusMillis(2500), "4111111111111110");
-
-        BankDecision decision = piggyBank(bank.url(), secondPerRequest(authorization.paymentId(), start))
-                .authorize(authorization);
-
-        assertThat(decision).isInstanceOf(BankDecision.Expired.class);
-        assertThat(bank.requestsWithKey(authorization.paymentId())).hasSize(2);
-        assertThat(output).contains("Stopped retrying payment " + authorization.paymentId() + " after 2 attempts")
-                .doesNotContain("4111111111111110");
-    }
-
-    @Test
     void reverses_an_authorization_the_bank_approved_under_the_payment_id() {
-        PiggyBank piggyBank = piggyBank(bank.url());
+        BankCallPolicy piggyBank = piggyBank(bank.url());
         CardAuthorization authorization = authorization("4111111111111111");
         assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Approved.class);
 
@@ -245,9 +190,9 @@ class PiggyBankTest {
 
     @Test
     void finds_nothing_to_reverse_for_a_payment_the_bank_refused() {
-        PiggyBank piggyBank = piggyBank(bank.url());
+        BankCallPolicy piggyBank = piggyBank(bank.url());
         CardAuthorization authorization = authorization("4111111111111112");
-        assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Refused.class);
+        assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Declined.class);
 
         ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
 
@@ -258,7 +203,7 @@ class PiggyBankTest {
 
     @Test
     void retries_a_reversal_the_bank_cannot_take_now_under_the_same_payment_id() {
-        PiggyBank piggyBank = piggyBank(bank.url());
+        BankCallPolicy piggyBank = piggyBank(bank.url());
         CardAuthorization authorization = authorization("4111111111111111");
         piggyBank.authorize(authorization);
         bank.failNextReversals(2);
@@ -314,47 +259,21 @@ class PiggyBankTest {
         assertThat(bank.reversalsOf(paymentId)).hasSize(1);
     }
 
-    private PiggyBank piggyBank(URI url) {
-        return piggyBank(url, Clock.systemUTC());
-    }
-
-    private PiggyBank piggyBank(URI url, Clock clock) {
-        var retry = new PiggyBankProperties.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5));
+    /** The Piggy Bank behind the bank call policy, as the adapter assembles it, with quick retries. */
+    private BankCallPolicy piggyBank(URI url) {
+        var retry = new BankCallSettings.Retry(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofMillis(5));
         var properties = new PiggyBankProperties(url, CONNECT_TIMEOUT, READ_TIMEOUT, retry, retry,
-                new PiggyBankProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
+                new BankCallSettings.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3));
         CloseableHttpClient httpClient = PiggyBankConfiguration.httpClient(properties, 10);
         httpClients.add(httpClient);
-        return new PiggyBank(new PiggyBankApi(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder())),
-                properties.retry().policy(), properties.reversalRetry().policy(),
-                CircuitBreaker.of("piggyBank", properties.circuitBreaker().config()), clock, properties.longestRequest());
-    }
-
-    /** A clock that moves one second on with every request the bank has received under the key, and only then. */
-    private static Clock secondPerRequest(String idempotencyKey, Instant start) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return start.plusSeconds(bank.requestsWithKey(idempotencyKey).size());
-            }
-        };
+        var piggyBank = new PiggyBank(PiggyBankConfiguration.restClient(properties, httpClient, RestClient.builder()),
+                properties.longestRequest());
+        return new BankCallPolicy(piggyBank, retry.policy(), retry.policy(),
+                CircuitBreaker.of("acquiringBank", properties.circuitBreaker().config()), Clock.systemUTC());
     }
 
     private static CardAuthorization authorization(String cardNumber) {
         return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", null);
-    }
-
-    private static CardAuthorization expiringAt(Instant expiresAt, String cardNumber) {
-        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", expiresAt);
     }
 
     private static String paymentId() {

@@ -1,0 +1,44 @@
+package io.paygate.acquirer.support.application;
+
+import io.paygate.acquirer.support.application.port.in.AuthorizePaymentUseCase;
+import io.paygate.acquirer.support.application.port.out.AuthorizationResultPublisher;
+import io.paygate.acquirer.support.domain.BankDecision;
+import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.events.AuthorizePayment;
+import io.paygate.events.AuthorizationResult;
+import io.paygate.events.card.CardCipher;
+
+import java.time.Clock;
+
+/**
+ * Opens the card, asks the bank, publishes its answer. The clear card lives only on this call's stack:
+ * nothing here keeps, caches or logs it. A command that has expired, or would before the bank could answer, is
+ * declined {@code 20068} without asking the bank (see {@link BankCallPolicy#authorize}); the gateway has declined the
+ * payment by then, or is about to, so that answer only confirms it.
+ */
+public class AuthorizePaymentService implements AuthorizePaymentUseCase {
+
+    private final CardCipher cardCipher;
+    private final BankCallPolicy bank;
+    private final AuthorizationResultPublisher results;
+    private final Clock clock;
+
+    public AuthorizePaymentService(CardCipher cardCipher, BankCallPolicy bank, AuthorizationResultPublisher results,
+                                   Clock clock) {
+        this.cardCipher = cardCipher;
+        this.bank = bank;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuthorizationResult authorize(AuthorizePayment command) {
+        var authorization = new CardAuthorization(command.paymentId(),
+                cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency(),
+                command.expiresAt());
+        BankDecision decision = bank.authorize(authorization);
+        AuthorizationResult result = decision.toResult(command.paymentId(), clock.instant());
+        results.publish(result, command.replyTo());
+        return result;
+    }
+}

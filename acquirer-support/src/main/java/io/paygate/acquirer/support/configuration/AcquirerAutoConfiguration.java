@@ -1,0 +1,79 @@
+package io.paygate.acquirer.support.configuration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.paygate.acquirer.support.adapter.in.amqp.AuthorizationQueueConfiguration;
+import io.paygate.acquirer.support.adapter.in.amqp.ReversalQueueConfiguration;
+import io.paygate.acquirer.support.adapter.in.health.BankHealthConfiguration;
+import io.paygate.acquirer.support.adapter.out.amqp.ResultPublishingConfiguration;
+import io.paygate.acquirer.support.application.AuthorizePaymentService;
+import io.paygate.acquirer.support.application.BankCallPolicy;
+import io.paygate.acquirer.support.application.ReversePaymentService;
+import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.AuthorizationResultPublisher;
+import io.paygate.events.card.CardCipher;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/**
+ * An acquirer adapter around the one {@link AcquiringBank} and {@link BankCallSettings} its module provides: the
+ * command and reversal queues of {@code paygate.acquirer.code}, the card envelope, the bank call policy, the results,
+ * the bank's health. Wires the application core, which knows nothing of Spring, to its adapters. Without an acquirer
+ * code, a service that has this library on its class path gets none of it.
+ */
+@AutoConfiguration
+@ConditionalOnProperty("paygate.acquirer.code")
+@EnableConfigurationProperties(CardEncryptionProperties.class)
+@Import({AuthorizationQueueConfiguration.class, ReversalQueueConfiguration.class, ResultPublishingConfiguration.class,
+        BankHealthConfiguration.class})
+public class AcquirerAutoConfiguration {
+
+    @Bean
+    CardCipher cardCipher(CardEncryptionProperties properties) {
+        try {
+            return CardCipher.fromConfiguration(properties.keys(), properties.activeKeyId());
+        } catch (IllegalArgumentException e) {
+            // The cipher's messages name key ids at most, never key material.
+            throw new IllegalStateException("Card encryption is misconfigured (" + e.getMessage()
+                    + "): set CARD_ENCRYPTION_KEYS to id:base64-32-bytes[,id2:...] and CARD_ENCRYPTION_ACTIVE_KEY to one of the ids", e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * One per instance: each replica judges the bank by the calls it made itself. Authorisations and reversals share
+     * it, since both find the same bank up or down (see {@link BankCallPolicy}).
+     */
+    @Bean
+    CircuitBreaker bankCircuitBreaker(BankCallSettings settings) {
+        return CircuitBreaker.of("acquiringBank", settings.circuitBreaker().config());
+    }
+
+    @Bean
+    BankCallPolicy bankCallPolicy(AcquiringBank bank, BankCallSettings settings, CircuitBreaker bankCircuitBreaker,
+                                  Clock clock) {
+        return new BankCallPolicy(bank, settings.retry().policy(), settings.reversalRetry().policy(),
+                bankCircuitBreaker, clock);
+    }
+
+    @Bean
+    AuthorizePaymentService authorizePaymentService(CardCipher cardCipher, BankCallPolicy bankCallPolicy,
+                                                    AuthorizationResultPublisher results, Clock clock) {
+        return new AuthorizePaymentService(cardCipher, bankCallPolicy, results, clock);
+    }
+
+    @Bean
+    ReversePaymentService reversePaymentService(BankCallPolicy bankCallPolicy) {
+        return new ReversePaymentService(bankCallPolicy);
+    }
+}

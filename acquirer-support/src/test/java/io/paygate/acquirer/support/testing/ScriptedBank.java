@@ -1,0 +1,110 @@
+package io.paygate.acquirer.support.testing;
+
+import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
+import io.paygate.acquirer.support.domain.BankDecision;
+import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.ReversalOutcome;
+import io.paygate.events.ResponseCode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A bank behind the {@link AcquiringBank} port that answers by the card, as the test cards say, and can be told to
+ * leave the next requests unanswered or to answer them outside its API. It records every request under its payment
+ * id, so a test sees what reached the bank.
+ */
+public final class ScriptedBank implements AcquiringBank {
+
+    public static final String APPROVED_CARD = "4111111111111111";
+    /** Declined {@link ResponseCode#INSUFFICIENT_FUNDS}, a code only the bank's answer can give. */
+    public static final String DECLINED_CARD = "4111111111111112";
+    /** Never answered: every request to authorise it is a {@link BankUnreachableException}. */
+    public static final String UNAVAILABLE_CARD = "4111111111111110";
+
+    private final Duration longestRequest;
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> reversals = new CopyOnWriteArrayList<>();
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> authorizationCodes = new ConcurrentHashMap<>();
+    private final AtomicInteger unansweredAuthorizations = new AtomicInteger();
+    private final AtomicInteger unansweredReversals = new AtomicInteger();
+    private final AtomicInteger answersOutsideTheApi = new AtomicInteger();
+
+    public ScriptedBank(Duration longestRequest) {
+        this.longestRequest = longestRequest;
+    }
+
+    @Override
+    public String name() {
+        return "Scripted Bank";
+    }
+
+    @Override
+    public Duration longestRequest() {
+        return longestRequest;
+    }
+
+    @Override
+    public BankDecision authorize(CardAuthorization authorization) {
+        String paymentId = authorization.paymentId();
+        authorizations.add(paymentId);
+        if (answersOutsideTheApi.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("The Scripted Bank answered 404");
+        }
+        if (unansweredAuthorizations.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || authorization.card().number().equals(UNAVAILABLE_CARD)) {
+            throw new BankUnreachableException("The Scripted Bank answered 503");
+        }
+        if (authorization.card().number().equals(DECLINED_CARD)) {
+            return new BankDecision.Declined(ResponseCode.INSUFFICIENT_FUNDS);
+        }
+        approved.add(paymentId);
+        // The bank's idempotency: a repeated request gets the first answer.
+        return new BankDecision.Approved(authorizationCodes.computeIfAbsent(paymentId, id -> UUID.randomUUID().toString()));
+    }
+
+    @Override
+    public ReversalOutcome reverse(String paymentId) {
+        reversals.add(paymentId);
+        if (unansweredReversals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new BankUnreachableException("The Scripted Bank answered 503");
+        }
+        return approved.contains(paymentId) ? ReversalOutcome.REVERSED : ReversalOutcome.NOTHING_TO_REVERSE;
+    }
+
+    /** Leaves the next {@code count} authorisation requests unanswered, whatever their card. */
+    public void failNext(int count) {
+        unansweredAuthorizations.addAndGet(count);
+    }
+
+    public void failNextReversals(int count) {
+        unansweredReversals.addAndGet(count);
+    }
+
+    /** Answers the next authorisation request with something its API does not use. */
+    public void answerNextOutsideItsApi() {
+        answersOutsideTheApi.incrementAndGet();
+    }
+
+    /** How many authorisation requests reached the bank for the payment, retries included. */
+    public int requestsFor(String paymentId) {
+        return (int) authorizations.stream().filter(paymentId::equals).count();
+    }
+
+    public int requestCount() {
+        return authorizations.size() + reversals.size();
+    }
+
+    /** How many reversal requests reached the bank for the payment, retries included. */
+    public int reversalsOf(String paymentId) {
+        return (int) reversals.stream().filter(paymentId::equals).count();
+    }
+}
