@@ -124,6 +124,7 @@ public class IsoServer implements SmartLifecycle {
                 });
             } catch (RejectedExecutionException stopping) {
                 connection.close();
+                connections.remove(connection);
             }
             // Accepted while the host was going down, after it closed the others: close this one too.
             if (socket.isClosed()) {
@@ -142,7 +143,7 @@ public class IsoServer implements SmartLifecycle {
             listener = null;
             log.info("Lion Bank ISO 8583 host closed");
         }
+        // Each connection leaves the set as its reader ends.
         connections.forEach(IsoConnection::close);
-        connections.clear();
     }
 }

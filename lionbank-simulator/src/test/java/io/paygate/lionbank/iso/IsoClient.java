@@ -35,7 +35,12 @@ final class IsoClient implements AutoCloseable {
 
     IsoClient(int port) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        } catch (IOException refused) {
+            socket.close();
+            throw refused;
+        }
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
