@@ -1,0 +1,59 @@
+package io.paygate.lionbank.behaviour;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import io.paygate.lionbank.LionbankProperties;
+
+/**
+ * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
+ * while {@code PUT /simulator/faults} replaces it.
+ *
+ * @param latencyFixed  each answer to an authorisation or reversal waits this long
+ * @param latencyJitter plus a uniform random part of this
+ * @param dropRate      probability (0 to 1) that an authorisation or reversal is read and never answered
+ * @param closeRate     probability (0 to 1) that the connection is closed after reading an authorisation or reversal
+ * @param down          the host refuses connections and closes the open ones
+ */
+public record FaultSettings(Duration latencyFixed, Duration latencyJitter, double dropRate, double closeRate,
+                            boolean down) {
+
+    public FaultSettings {
+        Objects.requireNonNull(latencyFixed, "latencyFixed");
+        Objects.requireNonNull(latencyJitter, "latencyJitter");
+        if (latencyFixed.isNegative() || latencyJitter.isNegative()) {
+            throw new IllegalArgumentException("Latencies must not be negative: " + latencyFixed + ", " + latencyJitter);
+        }
+        if (!isRate(dropRate) || !isRate(closeRate)) {
+            throw new IllegalArgumentException("Rates must be between 0 and 1: " + dropRate + ", " + closeRate);
+        }
+    }
+
+    public static FaultSettings configured(LionbankProperties properties) {
+        LionbankProperties.Latency latency = properties.latency();
+        LionbankProperties.Faults faults = properties.faults();
+        return new FaultSettings(latency.fixed(), latency.jitter(), faults.dropRate(), faults.closeRate(), faults.down());
+    }
+
+    /** A probability; NaN is refused along with anything outside 0 to 1. */
+    public static boolean isRate(double value) {
+        return value >= 0 && value <= 1;
+    }
+
+    /** The wait for one answer: the fixed latency plus a uniform random part of the jitter. */
+    public Duration latency(RandomGenerator random) {
+        long jitterNanos = TimeUnit.NANOSECONDS.convert(latencyJitter);
+        return jitterNanos == 0 ? latencyFixed : latencyFixed.plusNanos(random.nextLong(jitterNanos));
+    }
+
+    /** Never at rate 0, always at rate 1 ({@code nextDouble} stays below 1). */
+    public boolean closes(RandomGenerator random) {
+        return random.nextDouble() < closeRate;
+    }
+
+    public boolean drops(RandomGenerator random) {
+        return random.nextDouble() < dropRate;
+    }
+}

@@ -1,0 +1,60 @@
+package io.paygate.lionbank.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Lets a request change the simulator's state ({@code PUT} and {@code DELETE} under {@code /simulator/}) only with
+ * {@code Authorization: Bearer <LIONBANK_CONTROL_TOKEN>}, as the Piggy Bank's filter does, so that nobody else on the
+ * machine can break the bank under a running gateway; reading stays open. Without a token nothing can be changed.
+ */
+class SimulatorControlFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final byte[] token;
+
+    SimulatorControlFilter(String token) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+            chain.doFilter(request, response);
+        } else if (token.length == 0) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN,
+                    "The simulator's state cannot be changed: LIONBANK_CONTROL_TOKEN is not set");
+        } else if (!presents(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "Changing the simulator's state takes Authorization: Bearer <LIONBANK_CONTROL_TOKEN>");
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private boolean presents(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && MessageDigest.isEqual(token,
+                        authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"error_message\":\"" + message + "\"}");
+    }
+}
