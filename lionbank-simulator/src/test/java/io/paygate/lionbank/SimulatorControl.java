@@ -10,7 +10,7 @@ import org.springframework.http.HttpHeaders;
 public class SimulatorControl {
 
     public static final String TOKEN = "test-control-token";
-    public static final String PROPERTY = "lionbank.control-token=" + TOKEN;
+    public static final String PROPERTY = "paygate.simulator.control-token=" + TOKEN;
 
     @Bean
     RestTestClientBuilderCustomizer controlToken() {

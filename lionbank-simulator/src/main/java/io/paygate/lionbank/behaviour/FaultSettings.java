@@ -2,10 +2,10 @@ package io.paygate.lionbank.behaviour;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import io.paygate.lionbank.LionbankProperties;
+import io.paygate.simulator.Knobs;
 
 /**
  * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
@@ -26,7 +26,7 @@ public record FaultSettings(Duration latencyFixed, Duration latencyJitter, doubl
         if (latencyFixed.isNegative() || latencyJitter.isNegative()) {
             throw new IllegalArgumentException("Latencies must not be negative: " + latencyFixed + ", " + latencyJitter);
         }
-        if (!isRate(dropRate) || !isRate(closeRate)) {
+        if (!Knobs.isRate(dropRate) || !Knobs.isRate(closeRate)) {
             throw new IllegalArgumentException("Rates must be between 0 and 1: " + dropRate + ", " + closeRate);
         }
     }
@@ -37,23 +37,16 @@ public record FaultSettings(Duration latencyFixed, Duration latencyJitter, doubl
         return new FaultSettings(latency.fixed(), latency.jitter(), faults.dropRate(), faults.closeRate(), faults.down());
     }
 
-    /** A probability; NaN is refused along with anything outside 0 to 1. */
-    public static boolean isRate(double value) {
-        return value >= 0 && value <= 1;
-    }
-
     /** The wait for one answer: the fixed latency plus a uniform random part of the jitter. */
     public Duration latency(RandomGenerator random) {
-        long jitterNanos = TimeUnit.NANOSECONDS.convert(latencyJitter);
-        return jitterNanos == 0 ? latencyFixed : latencyFixed.plusNanos(random.nextLong(jitterNanos));
+        return Knobs.latency(latencyFixed, latencyJitter, random);
     }
 
-    /** Never at rate 0, always at rate 1 ({@code nextDouble} stays below 1). */
     public boolean closes(RandomGenerator random) {
-        return random.nextDouble() < closeRate;
+        return Knobs.strikes(closeRate, random);
     }
 
     public boolean drops(RandomGenerator random) {
-        return random.nextDouble() < dropRate;
+        return Knobs.strikes(dropRate, random);
     }
 }

@@ -1,17 +1,16 @@
 package io.paygate.lionbank.web;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.paygate.lionbank.behaviour.FaultSettings;
+import io.paygate.simulator.ChangeProblems;
+import io.paygate.simulator.KnobsChange;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -26,31 +25,21 @@ record FaultsChange(
         @Nullable Double dropRate,
         @Nullable Double closeRate,
         @Nullable Boolean down,
-        @JsonAnySetter @Nullable Map<String, Object> unknownFields) {
+        @JsonAnySetter @Nullable Map<String, Object> unknownFields) implements KnobsChange<FaultSettings> {
 
-    /** Why this change cannot be applied, naming every offending field, or empty when it can. */
-    Optional<String> problem() {
-        List<String> problems = new ArrayList<>();
-        if (unknownFields != null && !unknownFields.isEmpty()) {
-            problems.add("Unknown field(s): " + String.join(", ", new TreeSet<>(unknownFields.keySet())));
-        }
-        if (dropRate != null && !FaultSettings.isRate(dropRate)) {
-            problems.add("drop_rate must be between 0 and 1");
-        }
-        if (closeRate != null && !FaultSettings.isRate(closeRate)) {
-            problems.add("close_rate must be between 0 and 1");
-        }
-        if (latencyFixedMs != null && latencyFixedMs < 0) {
-            problems.add("latency_fixed_ms must not be negative");
-        }
-        if (latencyJitterMs != null && latencyJitterMs < 0) {
-            problems.add("latency_jitter_ms must not be negative");
-        }
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    @Override
+    public Optional<String> problem() {
+        return new ChangeProblems()
+                .unknownFields(unknownFields)
+                .rate("drop_rate", dropRate)
+                .rate("close_rate", closeRate)
+                .nonNegative("latency_fixed_ms", latencyFixedMs)
+                .nonNegative("latency_jitter_ms", latencyJitterMs)
+                .summary();
     }
 
-    /** For a change without a problem; a pure function, as {@code SimulatedFaults.change} requires. */
-    FaultSettings applyTo(FaultSettings current) {
+    @Override
+    public FaultSettings applyTo(FaultSettings current) {
         return new FaultSettings(
                 latencyFixedMs == null ? current.latencyFixed() : Duration.ofMillis(latencyFixedMs),
                 latencyJitterMs == null ? current.latencyJitter() : Duration.ofMillis(latencyJitterMs),

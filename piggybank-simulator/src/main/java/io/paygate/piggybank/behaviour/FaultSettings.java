@@ -2,10 +2,10 @@ package io.paygate.piggybank.behaviour;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import io.paygate.piggybank.PiggybankProperties;
+import io.paygate.simulator.Knobs;
 
 /**
  * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
@@ -34,7 +34,7 @@ public record FaultSettings(
             throw new IllegalArgumentException(
                     "Durations must not be negative: " + latencyFixed + ", " + latencyJitter + ", " + hangFor);
         }
-        if (!isRate(unavailableRate) || !isRate(hangRate)) {
+        if (!Knobs.isRate(unavailableRate) || !Knobs.isRate(hangRate)) {
             throw new IllegalArgumentException("Rates must be between 0 and 1: " + unavailableRate + ", " + hangRate);
         }
     }
@@ -46,25 +46,18 @@ public record FaultSettings(
                 faults.unavailableRate(), faults.hangRate(), faults.hangFor(), faults.down());
     }
 
-    /** A probability; NaN is refused along with anything outside 0 to 1. */
-    public static boolean isRate(double value) {
-        return value >= 0 && value <= 1;
-    }
-
     /** The wait for one request: the fixed latency plus a uniform random part of the jitter. */
     public Duration latency(RandomGenerator random) {
-        // Saturates rather than overflows for an absurdly large jitter.
-        long jitterNanos = TimeUnit.NANOSECONDS.convert(latencyJitter);
-        return jitterNanos == 0 ? latencyFixed : latencyFixed.plusNanos(random.nextLong(jitterNanos));
+        return Knobs.latency(latencyFixed, latencyJitter, random);
     }
 
     /** Whether a request hangs: never at rate 0, always at rate 1 ({@code nextDouble} stays below 1). */
     public boolean hangs(RandomGenerator random) {
-        return random.nextDouble() < hangRate;
+        return Knobs.strikes(hangRate, random);
     }
 
     /** Whether a request is answered 503 instead of being decided: never at rate 0, always at rate 1. */
     public boolean failsAtRandom(RandomGenerator random) {
-        return random.nextDouble() < unavailableRate;
+        return Knobs.strikes(unavailableRate, random);
     }
 }

@@ -5,66 +5,38 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.paygate.piggybank.PiggybankProperties;
 import io.paygate.piggybank.model.InjectedFault;
 import io.paygate.piggybank.store.AuthorizationLedger;
+import io.paygate.simulator.FaultKnobs;
 
 /**
- * Makes the bank as slow and as unreliable as its current {@link FaultSettings} say, and lets them be replaced
- * at run time. The settings are one immutable record behind an atomic reference: a change is a single swap,
- * and each request reads one consistent set.
+ * Makes the bank as slow and as unreliable as its current {@link FaultSettings} say.
  *
  * <p>Waiting requests run on virtual threads ({@code spring.threads.virtual.enabled}), so thousands of slow or
  * hanging requests hold no platform thread. Every wait ends early when the server starts shutting down: a request
  * held for 30 s would otherwise keep graceful shutdown waiting for its whole timeout.
  */
 @Component
-public class SimulatedFaults implements SmartLifecycle {
+public class SimulatedFaults extends FaultKnobs<FaultSettings> implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(SimulatedFaults.class);
-
-    private final FaultSettings configured;
-    private final AtomicReference<FaultSettings> settings;
     private final AuthorizationLedger ledger;
     private final CountDownLatch shuttingDown = new CountDownLatch(1);
     private volatile boolean running;
 
     public SimulatedFaults(PiggybankProperties properties, AuthorizationLedger ledger) {
-        this.configured = FaultSettings.configured(properties);
-        this.settings = new AtomicReference<>(configured);
+        super(FaultSettings.configured(properties));
         this.ledger = ledger;
-        log.info("Simulating {}", configured);
-    }
-
-    public FaultSettings current() {
-        return settings.get();
-    }
-
-    /** Applies {@code change} atomically; it may run more than once under contention, so it must be a pure function. */
-    public FaultSettings change(UnaryOperator<FaultSettings> change) {
-        FaultSettings changed = settings.updateAndGet(change);
-        log.info("Now simulating {}", changed);
-        return changed;
-    }
-
-    public FaultSettings restoreConfigured() {
-        settings.set(configured);
-        log.info("Restored the configured {}", configured);
-        return configured;
     }
 
     /** The bank-down fault when the switch is on: the request is turned away before anything else looks at it. */
     public Optional<InjectedFault> refusalWhileDown() {
-        if (!settings.get().down()) {
+        if (!current().down()) {
             return Optional.empty();
         }
         ledger.recordInjectedFault(InjectedFault.BANK_DOWN);
@@ -78,7 +50,7 @@ public class SimulatedFaults implements SmartLifecycle {
      * is {@code (1 - hangRate) * unavailableRate}, and each rate alone means exactly what it says.
      */
     public Optional<InjectedFault> disruptAuthorization() {
-        FaultSettings now = settings.get();
+        FaultSettings now = current();
         RandomGenerator random = ThreadLocalRandom.current();
         if (now.hangs(random)) {
             // Counted as the hang starts, so that a test sees it while its caller is still waiting.
@@ -95,7 +67,7 @@ public class SimulatedFaults implements SmartLifecycle {
     }
 
     public void delayReversal() {
-        pause(settings.get().latency(ThreadLocalRandom.current()));
+        pause(current().latency(ThreadLocalRandom.current()));
     }
 
     private void pause(Duration duration) {

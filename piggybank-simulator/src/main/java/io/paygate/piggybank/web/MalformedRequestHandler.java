@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.paygate.piggybank.store.AuthorizationLedger;
+import io.paygate.simulator.ErrorMessage;
 
 /** For the bank's own API only: a malformed admin request is no invalid payment request. */
 @RestControllerAdvice(assignableTypes = PaymentController.class)

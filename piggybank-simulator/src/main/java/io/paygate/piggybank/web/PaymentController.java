@@ -22,6 +22,7 @@ import io.paygate.piggybank.model.IssuerAnswer;
 import io.paygate.piggybank.model.IssuerRules;
 import io.paygate.piggybank.model.IssuerUnavailable;
 import io.paygate.piggybank.store.AuthorizationLedger;
+import io.paygate.simulator.ErrorMessage;
 
 @RestController
 @RequestMapping("/payments")

@@ -1,9 +1,9 @@
-package io.paygate.piggybank.web;
+package io.paygate.simulator;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** The bank's error body, {@code {"error_message": "..."}}, as in the challenge's simulator. */
+/** A simulator's HTTP error body, {@code {"error_message": "..."}}, as in the challenge's Piggy Bank simulator. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ErrorMessage(String errorMessage) {
 }
