@@ -178,7 +178,7 @@ class ReversalFlowTest extends AcquirerFlowTest {
     private String approvedPayment() {
         String paymentId = paymentId();
         BankDecision decision = acquiringBank.authorize(
-                new CardAuthorization(paymentId, new CardData(APPROVED_CARD, "737", 12, 2030), 1050, "GBP", null));
+                new CardAuthorization(paymentId, "acq_merchant_1", new CardData(APPROVED_CARD, "737", 12, 2030), 1050, "GBP", null));
         assertThat(decision).isInstanceOf(BankDecision.Approved.class);
         return paymentId;
     }

@@ -33,7 +33,7 @@ public class AuthorizePaymentService implements AuthorizePaymentUseCase {
 
     @Override
     public AuthorizationResult authorize(AuthorizePayment command) {
-        var authorization = new CardAuthorization(command.paymentId(),
+        var authorization = new CardAuthorization(command.paymentId(), command.acquirerMerchantId(),
                 cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency(),
                 command.expiresAt());
         BankDecision decision = bank.authorize(authorization);

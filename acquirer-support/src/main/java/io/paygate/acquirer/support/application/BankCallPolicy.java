@@ -6,6 +6,7 @@ import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,8 @@ public class BankCallPolicy {
      * @return {@link ReversalOutcome#BANK_UNAVAILABLE} when the bank gave no answer after the retries, or the circuit
      *         breaker is open: nothing was settled and the reversal must be asked again later
      */
-    public ReversalOutcome reverse(String paymentId) {
-        return callGuarded(reversalRetries, "the reversal of payment " + paymentId, () -> bank.reverse(paymentId))
+    public ReversalOutcome reverse(PaymentReversal reversal) {
+        return callGuarded(reversalRetries, "the reversal of payment " + reversal.paymentId(), () -> bank.reverse(reversal))
                 .orElse(ReversalOutcome.BANK_UNAVAILABLE);
     }
 

@@ -1,6 +1,7 @@
 package io.paygate.acquirer.support.application;
 
 import io.paygate.acquirer.support.application.port.in.ReversePaymentUseCase;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ReversePayment;
 
@@ -18,6 +19,6 @@ public class ReversePaymentService implements ReversePaymentUseCase {
 
     @Override
     public ReversalOutcome reverse(ReversePayment command) {
-        return bank.reverse(command.paymentId());
+        return bank.reverse(new PaymentReversal(command.paymentId(), command.acquirerMerchantId()));
     }
 }

@@ -12,11 +12,13 @@ import java.util.Objects;
  *
  * @param paymentId the gateway's payment id, sent as the bank's idempotency key so that every retry and
  *                  every redelivered command is the same request to the bank
+ * @param acquirerMerchantId the merchant's id at the acquirer, which some banks' requests carry; {@code null} when
+ *                  the command did not say
  * @param amount    minor units of {@code currency}
  * @param expiresAt when the gateway treats the payment as timed out (declined, its reversal on the way), so that no
  *                  request to the bank may still be running then; {@code null} when the command set no expiry
  */
-public record CardAuthorization(String paymentId, CardData card, long amount, String currency, Instant expiresAt) {
+public record CardAuthorization(String paymentId, String acquirerMerchantId, CardData card, long amount, String currency, Instant expiresAt) {
 
     public CardAuthorization {
         Objects.requireNonNull(paymentId, "paymentId");

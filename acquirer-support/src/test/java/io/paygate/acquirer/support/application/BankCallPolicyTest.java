@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.paygate.acquirer.support.configuration.BankCallSettings;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.acquirer.support.testing.ScriptedBank;
 import io.paygate.events.card.CardData;
@@ -155,7 +156,7 @@ class BankCallPolicyTest {
         policy.authorize(authorization);
         bank.failNextReversals(2);
 
-        assertThat(policy.reverse(authorization.paymentId())).isEqualTo(ReversalOutcome.REVERSED);
+        assertThat(policy.reverse(new PaymentReversal(authorization.paymentId(), "acq_merchant_1"))).isEqualTo(ReversalOutcome.REVERSED);
 
         assertThat(bank.reversalsOf(authorization.paymentId())).isEqualTo(3);
     }
@@ -165,7 +166,7 @@ class BankCallPolicyTest {
         String paymentId = paymentId();
         bank.failNextReversals(4);
 
-        assertThat(policy.reverse(paymentId)).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+        assertThat(policy.reverse(new PaymentReversal(paymentId, "acq_merchant_1"))).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
 
         assertThat(bank.reversalsOf(paymentId)).isEqualTo(4);
     }
@@ -290,7 +291,7 @@ class BankCallPolicyTest {
         policy.authorize(approved);
         open();
 
-        assertThat(policy.reverse(approved.paymentId())).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+        assertThat(policy.reverse(new PaymentReversal(approved.paymentId(), "acq_merchant_1"))).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
 
         assertThat(bank.reversalsOf(approved.paymentId())).isZero();
     }
@@ -299,7 +300,7 @@ class BankCallPolicyTest {
     void counts_reversals_the_bank_leaves_unanswered_against_the_same_bank_as_payments() {
         bank.failNextReversals(MINIMUM_PAYMENTS * 4);
 
-        IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> assertThat(policy.reverse(paymentId()))
+        IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> assertThat(policy.reverse(new PaymentReversal(paymentId(), "acq_merchant_1")))
                 .isEqualTo(ReversalOutcome.BANK_UNAVAILABLE));
 
         assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
@@ -350,7 +351,7 @@ class BankCallPolicyTest {
     }
 
     private static CardAuthorization expiringAt(Instant expiresAt, String cardNumber) {
-        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", expiresAt);
+        return new CardAuthorization(paymentId(), "acq_merchant_1", new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", expiresAt);
     }
 
     private static String paymentId() {

@@ -59,7 +59,7 @@ class BankDecisionTest {
 
     @Test
     void an_authorization_shows_only_the_masked_card_in_its_text_form() {
-        var authorization = new CardAuthorization("pay_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP",
+        var authorization = new CardAuthorization("pay_1", "acq_merchant_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP",
                 null);
 
         assertThat(authorization.toString()).doesNotContain("4111111111111111").doesNotContain("737").contains("1111");

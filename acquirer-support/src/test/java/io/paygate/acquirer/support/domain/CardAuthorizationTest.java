@@ -30,6 +30,6 @@ class CardAuthorizationTest {
     }
 
     private static CardAuthorization expiringAt(Instant expiresAt) {
-        return new CardAuthorization("pay_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP", expiresAt);
+        return new CardAuthorization("pay_1", "acq_merchant_1", new CardData("4111111111111111", "737", 3, 2030), 1050, "GBP", expiresAt);
     }
 }

@@ -4,6 +4,7 @@ import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
 
@@ -72,7 +73,8 @@ public final class ScriptedBank implements AcquiringBank {
     }
 
     @Override
-    public ReversalOutcome reverse(String paymentId) {
+    public ReversalOutcome reverse(PaymentReversal reversal) {
+        String paymentId = reversal.paymentId();
         reversals.add(paymentId);
         if (unansweredReversals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new BankUnreachableException("The Scripted Bank answered 503");

@@ -4,6 +4,7 @@ import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
 import org.slf4j.Logger;
@@ -70,10 +71,10 @@ class PiggyBank implements AcquiringBank {
 
     /** The payment id is the authorisation's idempotency key, which is how the bank finds what to reverse. */
     @Override
-    public ReversalOutcome reverse(String paymentId) {
+    public ReversalOutcome reverse(PaymentReversal reversal) {
         try {
             return client.post()
-                    .uri("/payments/{idempotencyKey}/reversals", paymentId)
+                    .uri("/payments/{idempotencyKey}/reversals", reversal.paymentId())
                     .accept(MediaType.APPLICATION_JSON)
                     .exchangeForRequiredValue((request, response) -> reversal(response), true);
         } catch (ResourceAccessException e) {

@@ -6,6 +6,7 @@ import io.paygate.acquirer.support.application.BankCallPolicy;
 import io.paygate.acquirer.support.configuration.BankCallSettings;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardData;
@@ -77,7 +78,7 @@ class PiggyBankTest {
 
     @Test
     void declines_a_request_the_bank_rejects_as_do_not_honour_and_takes_it_as_final() {
-        var authorization = new CardAuthorization(paymentId(), new CardData("4111111111111111", null, 3, 2030), 1050, "GBP",
+        var authorization = new CardAuthorization(paymentId(), "acq_merchant_1", new CardData("4111111111111111", null, 3, 2030), 1050, "GBP",
                 null);
 
         BankDecision decision = piggyBank(bank.url()).authorize(authorization);
@@ -181,7 +182,7 @@ class PiggyBankTest {
         CardAuthorization authorization = authorization("4111111111111111");
         assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Approved.class);
 
-        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+        ReversalOutcome outcome = piggyBank.reverse(new PaymentReversal(authorization.paymentId(), "acq_merchant_1"));
 
         assertThat(outcome).isEqualTo(ReversalOutcome.REVERSED);
         assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
@@ -194,7 +195,7 @@ class PiggyBankTest {
         CardAuthorization authorization = authorization("4111111111111112");
         assertThat(piggyBank.authorize(authorization)).isInstanceOf(BankDecision.Declined.class);
 
-        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+        ReversalOutcome outcome = piggyBank.reverse(new PaymentReversal(authorization.paymentId(), "acq_merchant_1"));
 
         assertThat(outcome).isEqualTo(ReversalOutcome.NOTHING_TO_REVERSE);
         assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
@@ -208,7 +209,7 @@ class PiggyBankTest {
         piggyBank.authorize(authorization);
         bank.failNextReversals(2);
 
-        ReversalOutcome outcome = piggyBank.reverse(authorization.paymentId());
+        ReversalOutcome outcome = piggyBank.reverse(new PaymentReversal(authorization.paymentId(), "acq_merchant_1"));
 
         assertThat(outcome).isEqualTo(ReversalOutcome.REVERSED);
         assertThat(bank.reversalsOf(authorization.paymentId())).extracting(PiggyBankDouble.Reversal::status)
@@ -220,7 +221,7 @@ class PiggyBankTest {
         String paymentId = paymentId();
         bank.failNextReversals(4);
 
-        ReversalOutcome outcome = piggyBank(bank.url()).reverse(paymentId);
+        ReversalOutcome outcome = piggyBank(bank.url()).reverse(new PaymentReversal(paymentId, "acq_merchant_1"));
 
         assertThat(outcome).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
         assertThat(bank.reversalsOf(paymentId)).extracting(PiggyBankDouble.Reversal::status)
@@ -232,7 +233,7 @@ class PiggyBankTest {
         String paymentId = paymentId();
         bank.stallNext(1);
 
-        ReversalOutcome outcome = piggyBank(bank.url()).reverse(paymentId);
+        ReversalOutcome outcome = piggyBank(bank.url()).reverse(new PaymentReversal(paymentId, "acq_merchant_1"));
 
         assertThat(outcome).isEqualTo(ReversalOutcome.NOTHING_TO_REVERSE);
         assertThat(bank.reversalsOf(paymentId)).hasSize(2);
@@ -245,7 +246,7 @@ class PiggyBankTest {
             nobodyListens = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
 
-        assertThat(piggyBank(nobodyListens).reverse(paymentId())).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
+        assertThat(piggyBank(nobodyListens).reverse(new PaymentReversal(paymentId(), "acq_merchant_1"))).isEqualTo(ReversalOutcome.BANK_UNAVAILABLE);
     }
 
     @Test
@@ -253,7 +254,7 @@ class PiggyBankTest {
         String paymentId = paymentId();
         bank.answerNextReversalWith(409);
 
-        assertThatThrownBy(() -> piggyBank(bank.url()).reverse(paymentId))
+        assertThatThrownBy(() -> piggyBank(bank.url()).reverse(new PaymentReversal(paymentId, "acq_merchant_1")))
                 .hasCauseInstanceOf(UnexpectedBankAnswerException.class)
                 .hasMessageContaining(paymentId);
         assertThat(bank.reversalsOf(paymentId)).hasSize(1);
@@ -273,7 +274,7 @@ class PiggyBankTest {
     }
 
     private static CardAuthorization authorization(String cardNumber) {
-        return new CardAuthorization(paymentId(), new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", null);
+        return new CardAuthorization(paymentId(), "acq_merchant_1", new CardData(cardNumber, "737", 3, 2030), 1050, "GBP", null);
     }
 
     private static String paymentId() {

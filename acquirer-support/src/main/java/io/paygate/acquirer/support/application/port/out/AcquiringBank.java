@@ -2,6 +2,7 @@ package io.paygate.acquirer.support.application.port.out;
 
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 
 import java.time.Duration;
@@ -40,5 +41,5 @@ public interface AcquiringBank {
      *
      * @throws BankUnreachableException when the bank gave no answer; the reversal is still owed
      */
-    ReversalOutcome reverse(String paymentId);
+    ReversalOutcome reverse(PaymentReversal reversal);
 }
