@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,40 +122,41 @@ final class LocalStack {
         if (virtualHost == null) {
             return List.of();
         }
-        try {
-            Process process = new ProcessBuilder(Stream.concat(
-                    Stream.of("rabbitmqctl", "-q", command, "--no-table-headers", "-p", virtualHost),
-                    Stream.of(columns)).toList()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
-            }
-            return output.lines().map(line -> line.split("\t"))
-                    .filter(row -> row.length == columns.length).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String[] arguments = Stream.concat(Stream.of(command, "--no-table-headers", "-p", virtualHost),
+                Stream.of(columns)).toArray(String[]::new);
+        return rabbitmqctlOutput(arguments)
+                .orElseThrow(() -> new IllegalStateException("rabbitmqctl " + command + " failed"))
+                .lines().map(line -> line.split("\t")).filter(row -> row.length == columns.length).toList();
     }
 
     private static boolean rabbitmqctl(String... arguments) {
+        return rabbitmqctlOutput(arguments).isPresent();
+    }
+
+    /** What {@code rabbitmqctl -q} printed, or empty when it failed, was not there or took over 30 s. */
+    private static Optional<String> rabbitmqctlOutput(String... arguments) {
+        Path output = null;
         try {
+            // Into a file, not a pipe: reading a pipe would wait for a hung rabbitmqctl past the timeout.
+            output = Files.createTempFile("rabbitmqctl", ".out");
             Process process = new ProcessBuilder(Stream.concat(Stream.of("rabbitmqctl", "-q"), Stream.of(arguments)).toList())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile())
                     .start();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return false;
+                return Optional.empty();
             }
-            return process.exitValue() == 0;
+            return process.exitValue() == 0 ? Optional.of(Files.readString(output)) : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
