@@ -32,7 +32,7 @@ class MerchantRateLimitTest {
     static final StubbedServices services = new StubbedServices();
 
     static {
-        MerchantContract onePerSecond = new MerchantContract("mer_onepersecond", "piggybank", null, List.of("GBP"), 1);
+        MerchantContract onePerSecond = new MerchantContract("mer_onepersecond", "piggybank", null, List.of("GBP"), 1, List.of());
         services.merchantService.knows(ONE_PER_SECOND_KEY, onePerSecond)
                 .knows(ONE_PER_SECOND_OTHER_KEY, onePerSecond)
                 .knows(DEFAULT_LIMIT_KEY, new MerchantContract("mer_defaultlimit", "piggybank", null, List.of("GBP")));
