@@ -10,7 +10,7 @@ import java.util.List;
  * routing key of the adapter that carries the merchant's payments.
  */
 @ConfigurationProperties("paygate.acquirers")
-public record SupportedAcquirers(@DefaultValue("piggybank") List<String> supported) {
+public record SupportedAcquirers(@DefaultValue({"piggybank", "lionbank"}) List<String> supported) {
 
     public SupportedAcquirers {
         supported = List.copyOf(supported);
