@@ -22,13 +22,16 @@ public class AuthorizePaymentService implements AuthorizePaymentUseCase {
     private final BankCallPolicy bank;
     private final AuthorizationResultPublisher results;
     private final Clock clock;
+    private final String acquirer;
 
+    /** @param acquirer the code of this adapter's acquirer, which every result names */
     public AuthorizePaymentService(CardCipher cardCipher, BankCallPolicy bank, AuthorizationResultPublisher results,
-                                   Clock clock) {
+                                   Clock clock, String acquirer) {
         this.cardCipher = cardCipher;
         this.bank = bank;
         this.results = results;
         this.clock = clock;
+        this.acquirer = acquirer;
     }
 
     @Override
@@ -37,7 +40,7 @@ public class AuthorizePaymentService implements AuthorizePaymentUseCase {
                 cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency(),
                 command.expiresAt());
         BankDecision decision = bank.authorize(authorization);
-        AuthorizationResult result = decision.toResult(command.paymentId(), clock.instant());
+        AuthorizationResult result = decision.toResult(command.paymentId(), acquirer, clock.instant());
         results.publish(result, command.replyTo());
         return result;
     }

@@ -3,6 +3,7 @@ package io.paygate.acquirer.support.application;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
@@ -19,6 +20,7 @@ import org.springframework.core.retry.Retryable;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -80,7 +82,9 @@ public class BankCallPolicy {
     }
 
     /**
-     * Always comes back with a decision: no answer from the bank is {@link BankDecision.IssuerUnavailable}. Never
+     * Always comes back with a decision: no answer from the bank is {@link BankDecision.IssuerUnavailable}, or
+     * {@link BankDecision.NotSent} when no request reached it (the breaker was open, or every attempt failed with
+     * {@link BankNotReachedException}). Never
      * starts a request, the first or a retry, that could still be running when the authorisation
      * {@linkplain CardAuthorization#expiresAt() expires}: then it stops with {@link BankDecision.Expired}.
      */
@@ -91,13 +95,23 @@ public class BankCallPolicy {
                     bank.name(), subject, authorization.expiresAt());
             return new BankDecision.Expired();
         }
+        // Whether any attempt may have reached the bank; none did when the breaker was open or every attempt failed
+        // to be sent, and then no approval can be waiting there.
+        AtomicBoolean mayHaveReached = new AtomicBoolean();
         try {
             return callGuarded(authorizationRetries, subject, () -> {
                 if (!endsBeforeExpiry(authorization)) {
                     throw new CommandExpiresFirst();
                 }
-                return bank.authorize(authorization);
-            }).orElseGet(BankDecision.IssuerUnavailable::new);
+                try {
+                    return bank.authorize(authorization);
+                } catch (BankNotReachedException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    mayHaveReached.set(true);
+                    throw e;
+                }
+            }).orElseGet(() -> mayHaveReached.get() ? new BankDecision.IssuerUnavailable() : new BankDecision.NotSent());
         } catch (CommandExpiresFirst e) {
             return new BankDecision.Expired();
         }

@@ -11,6 +11,7 @@ import io.paygate.acquirer.support.application.ReversePaymentService;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.AuthorizationResultPublisher;
 import io.paygate.events.card.CardCipher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,8 +69,9 @@ public class AcquirerAutoConfiguration {
 
     @Bean
     AuthorizePaymentService authorizePaymentService(CardCipher cardCipher, BankCallPolicy bankCallPolicy,
-                                                    AuthorizationResultPublisher results, Clock clock) {
-        return new AuthorizePaymentService(cardCipher, bankCallPolicy, results, clock);
+                                                    AuthorizationResultPublisher results, Clock clock,
+                                                    @Value("${paygate.acquirer.code}") String acquirer) {
+        return new AuthorizePaymentService(cardCipher, bankCallPolicy, results, clock, acquirer);
     }
 
     @Bean

@@ -9,10 +9,18 @@ import java.util.Objects;
 /** How the bank settled one authorisation request, and which gateway result that means. */
 public sealed interface BankDecision {
 
-    /** The issuer authorised the payment. */
-    record Approved(String authorizationCode) implements BankDecision {
+    /**
+     * The issuer authorised the payment.
+     *
+     * @param reference the bank's reference of the transaction (an ISO 8583 retrieval reference number), if it gives one
+     */
+    record Approved(String authorizationCode, String reference) implements BankDecision {
         public Approved {
             Objects.requireNonNull(authorizationCode, "authorizationCode");
+        }
+
+        public Approved(String authorizationCode) {
+            this(authorizationCode, null);
         }
     }
 
@@ -29,8 +37,18 @@ public sealed interface BankDecision {
         }
     }
 
-    /** No answer from the issuer: the bank failed or did not answer in time, also after retrying. */
+    /**
+     * No answer from the issuer: the bank failed or did not answer in time, also after retrying. A request may have
+     * reached it, so it may hold an approval.
+     */
     record IssuerUnavailable() implements BankDecision {
+    }
+
+    /**
+     * The bank certainly never received a request for the payment: the circuit breaker was open, or no attempt could
+     * be sent. Nothing can have been approved there, so the payment may go to another acquirer.
+     */
+    record NotSent() implements BankDecision {
     }
 
     /**
@@ -40,14 +58,17 @@ public sealed interface BankDecision {
     record Expired() implements BankDecision {
     }
 
-    default AuthorizationResult toResult(String paymentId, Instant processedOn) {
-        return switch (this) {
+    /** The result of this decision as the acquirer {@code acquirer} gives it. */
+    default AuthorizationResult toResult(String paymentId, String acquirer, Instant processedOn) {
+        AuthorizationResult result = switch (this) {
             case Approved approved -> AuthorizationResult.approved(paymentId, approved.authorizationCode(), processedOn);
             case Declined declined -> AuthorizationResult.declined(paymentId, declined.responseCode(), processedOn);
             case IssuerUnavailable unavailable ->
                     AuthorizationResult.declined(paymentId, ResponseCode.ISSUER_UNAVAILABLE, processedOn);
+            case NotSent notSent -> AuthorizationResult.notSent(paymentId, processedOn);
             // The same code the gateway declines the payment with at its final deadline.
             case Expired expired -> AuthorizationResult.declined(paymentId, ResponseCode.RESPONSE_TOO_LATE, processedOn);
         };
+        return result.from(acquirer, this instanceof Approved approved ? approved.reference() : null);
     }
 }

@@ -106,7 +106,7 @@ class AuthorizePaymentServiceTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var policy = new BankCallPolicy(bank, retry.policy(), retry.policy(),
                 CircuitBreaker.of("acquiringBank", breaker.config()), clock);
-        return new AuthorizePaymentService(CIPHER, policy, publisher, clock);
+        return new AuthorizePaymentService(CIPHER, policy, publisher, clock, "scriptedbank");
     }
 
     private static AuthorizePayment command(String paymentId, String cardNumber, Instant expiresAt) {

@@ -83,6 +83,26 @@ class BankCallPolicyTest {
     }
 
     @Test
+    void finds_the_payment_not_sent_when_no_attempt_reached_the_bank() {
+        CardAuthorization authorization = authorization(APPROVED_CARD);
+        bank.refuseNextConnections(4);
+
+        assertThat(policy.authorize(authorization)).isInstanceOf(BankDecision.NotSent.class);
+
+        assertThat(bank.requestsFor(authorization.paymentId())).isZero();
+    }
+
+    @Test
+    void finds_the_issuer_unavailable_when_one_attempt_may_have_reached_the_bank() {
+        CardAuthorization authorization = authorization(UNAVAILABLE_CARD);
+        bank.refuseNextConnections(3);
+
+        assertThat(policy.authorize(authorization)).isInstanceOf(BankDecision.IssuerUnavailable.class);
+
+        assertThat(bank.requestsFor(authorization.paymentId())).isOne();
+    }
+
+    @Test
     void approves_once_the_bank_recovers_from_a_transient_failure() {
         CardAuthorization authorization = authorization(APPROVED_CARD);
         bank.failNext(2);
@@ -181,7 +201,7 @@ class BankCallPolicyTest {
 
         assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
         int requestsBefore = bank.requestCount();
-        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.IssuerUnavailable.class);
+        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.NotSent.class);
         assertThat(bank.requestCount()).isEqualTo(requestsBefore);
         assertThat(circuitBreaker.getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(1);
     }
@@ -243,7 +263,7 @@ class BankCallPolicyTest {
 
         assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
         int requestsBefore = bank.requestCount();
-        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.IssuerUnavailable.class);
+        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.NotSent.class);
         assertThat(bank.requestCount()).isEqualTo(requestsBefore);
     }
 
@@ -305,7 +325,7 @@ class BankCallPolicyTest {
 
         assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
         int requestsBefore = bank.requestCount();
-        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.IssuerUnavailable.class);
+        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.NotSent.class);
         assertThat(bank.requestCount()).isEqualTo(requestsBefore);
     }
 

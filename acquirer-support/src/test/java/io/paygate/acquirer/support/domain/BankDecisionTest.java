@@ -16,18 +16,38 @@ class BankDecisionTest {
 
     @Test
     void an_approval_authorizes_the_payment_with_the_banks_code() {
-        AuthorizationResult result = new BankDecision.Approved("auth-123").toResult("pay_1", NOW);
+        AuthorizationResult result = new BankDecision.Approved("auth-123").toResult("pay_1", "scriptedbank", NOW);
 
         assertThat(result.responseCode()).isEqualTo(ResponseCode.APPROVED);
         assertThat(result.responseCode().code()).isEqualTo("10000");
         assertThat(result.authCode()).isEqualTo("auth-123");
         assertThat(result.paymentId()).isEqualTo("pay_1");
         assertThat(result.processedOn()).isEqualTo(NOW);
+        assertThat(result.acquirer()).isEqualTo("scriptedbank");
+        assertThat(result.notSentToBank()).isFalse();
+    }
+
+    @Test
+    void an_approval_carries_the_banks_reference_when_it_gives_one() {
+        AuthorizationResult result = new BankDecision.Approved("auth-123", "000000123456")
+                .toResult("pay_1", "scriptedbank", NOW);
+
+        assertThat(result.acquirerReference()).isEqualTo("000000123456");
+    }
+
+    @Test
+    void a_request_the_bank_never_received_says_so_so_the_payment_may_go_elsewhere() {
+        AuthorizationResult result = new BankDecision.NotSent().toResult("pay_1", "scriptedbank", NOW);
+
+        assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+        assertThat(result.notSentToBank()).isTrue();
+        assertThat(new BankDecision.IssuerUnavailable().toResult("pay_1", "scriptedbank", NOW).notSentToBank())
+                .isFalse();
     }
 
     @Test
     void a_decline_carries_the_response_code_the_banks_answer_means() {
-        AuthorizationResult result = new BankDecision.Declined(ResponseCode.INSUFFICIENT_FUNDS).toResult("pay_1", NOW);
+        AuthorizationResult result = new BankDecision.Declined(ResponseCode.INSUFFICIENT_FUNDS).toResult("pay_1", "scriptedbank", NOW);
 
         assertThat(result.approved()).isFalse();
         assertThat(result.responseCode().code()).isEqualTo("20051");
@@ -42,7 +62,7 @@ class BankDecisionTest {
 
     @Test
     void no_answer_from_the_issuer_declines_the_payment_as_issuer_unavailable() {
-        AuthorizationResult result = new BankDecision.IssuerUnavailable().toResult("pay_1", NOW);
+        AuthorizationResult result = new BankDecision.IssuerUnavailable().toResult("pay_1", "scriptedbank", NOW);
 
         assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
         assertThat(result.responseCode().code()).isEqualTo("20091");
@@ -50,7 +70,7 @@ class BankDecisionTest {
 
     @Test
     void an_expired_command_declines_the_payment_as_answered_too_late() {
-        AuthorizationResult result = new BankDecision.Expired().toResult("pay_1", NOW);
+        AuthorizationResult result = new BankDecision.Expired().toResult("pay_1", "scriptedbank", NOW);
 
         assertThat(result.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
         assertThat(result.responseCode().code()).isEqualTo("20068");

@@ -1,6 +1,7 @@
 package io.paygate.acquirer.support.testing;
 
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
@@ -38,6 +39,7 @@ public final class ScriptedBank implements AcquiringBank {
     private final AtomicInteger unansweredAuthorizations = new AtomicInteger();
     private final AtomicInteger unansweredReversals = new AtomicInteger();
     private final AtomicInteger answersOutsideTheApi = new AtomicInteger();
+    private final AtomicInteger refusedConnections = new AtomicInteger();
 
     public ScriptedBank(Duration longestRequest) {
         this.longestRequest = longestRequest;
@@ -56,6 +58,9 @@ public final class ScriptedBank implements AcquiringBank {
     @Override
     public BankDecision authorize(CardAuthorization authorization) {
         String paymentId = authorization.paymentId();
+        if (refusedConnections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new BankNotReachedException("Connection refused by the Scripted Bank");
+        }
         authorizations.add(paymentId);
         if (answersOutsideTheApi.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("The Scripted Bank answered 404");
@@ -85,6 +90,11 @@ public final class ScriptedBank implements AcquiringBank {
     /** Leaves the next {@code count} authorisation requests unanswered, whatever their card. */
     public void failNext(int count) {
         unansweredAuthorizations.addAndGet(count);
+    }
+
+    /** Refuses the next {@code count} connections: those requests never reach the bank. */
+    public void refuseNextConnections(int count) {
+        refusedConnections.addAndGet(count);
     }
 
     public void failNextReversals(int count) {

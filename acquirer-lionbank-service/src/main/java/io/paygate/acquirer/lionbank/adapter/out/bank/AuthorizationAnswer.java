@@ -12,12 +12,13 @@ final class AuthorizationAnswer {
 
     /**
      * @param authCode field 38, present with an approval
+     * @param rrn      field 37, the retrieval reference number the merchant sees in the payment's processing
      * @throws BankUnreachableException for 91 and 96: the issuer or the host did not decide, and asking again may
      *                                  (the same transaction, so never a second approval)
      */
-    static BankDecision decision(String responseCode, String authCode) {
+    static BankDecision decision(String responseCode, String authCode, String rrn) {
         return switch (responseCode) {
-            case "00" -> approved(authCode);
+            case "00" -> approved(authCode, rrn);
             case "51" -> new BankDecision.Declined(ResponseCode.INSUFFICIENT_FUNDS);
             case "54" -> new BankDecision.Declined(ResponseCode.EXPIRED_CARD);
             case "91", "96" -> throw new BankUnreachableException("The Lion Bank answered " + responseCode);
@@ -27,10 +28,10 @@ final class AuthorizationAnswer {
         };
     }
 
-    private static BankDecision approved(String authCode) {
+    private static BankDecision approved(String authCode, String rrn) {
         if (authCode == null || authCode.isBlank()) {
             throw new IllegalStateException("The Lion Bank approved without an authorisation code");
         }
-        return new BankDecision.Approved(authCode);
+        return new BankDecision.Approved(authCode, rrn);
     }
 }

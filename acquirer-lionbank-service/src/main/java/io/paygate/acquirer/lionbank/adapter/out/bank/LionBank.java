@@ -64,7 +64,7 @@ class LionBank implements AcquiringBank {
         }
         log.debug("Lion Bank answered {} to payment {} (RRN {})", responseCode, authorization.paymentId(),
                 text(answer, RRN));
-        return AuthorizationAnswer.decision(responseCode, text(answer, AUTH_CODE));
+        return AuthorizationAnswer.decision(responseCode, text(answer, AUTH_CODE), text(answer, RRN));
     }
 
     /** The host answers 00 whether or not it held an approval: a reversal that came first refuses its 0100. */

@@ -2,6 +2,7 @@ package io.paygate.acquirer.lionbank.adapter.out.bank;
 
 import com.solab.iso8583.IsoMessage;
 import com.solab.iso8583.MessageFactory;
+import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +75,9 @@ final class LionBankConnection implements AutoCloseable {
     /**
      * Sends the request and waits for its answer.
      *
-     * @throws BankUnreachableException when not connected (and connecting failed, or waits for its next attempt),
-     *                                  the connection was lost, or no answer came within the read timeout
+     * @throws BankNotReachedException  when not connected (and connecting failed, or waits for its next attempt): the
+     *                                  request was not sent
+     * @throws BankUnreachableException when the connection was lost, or no answer came within the read timeout
      */
     IsoMessage exchange(IsoMessage request) {
         return exchange(line(), request);
@@ -134,11 +136,11 @@ final class LionBankConnection implements AutoCloseable {
                 return line;
             }
             if (closed) {
-                throw new BankUnreachableException("The connection to the Lion Bank is closed");
+                throw new BankNotReachedException("The connection to the Lion Bank is closed");
             }
             long wait = nextConnectNanos - System.nanoTime();
             if (wait > 0) {
-                throw new BankUnreachableException("Not connected to the Lion Bank; next attempt in "
+                throw new BankNotReachedException("Not connected to the Lion Bank; next attempt in "
                         + TimeUnit.NANOSECONDS.toMillis(wait) + " ms");
             }
             try {
@@ -149,7 +151,7 @@ final class LionBankConnection implements AutoCloseable {
                 reconnectDelay = reconnectDelay.isZero() ? properties.reconnectDelay()
                         : min(reconnectDelay.multipliedBy(2), properties.reconnectMaxDelay());
                 nextConnectNanos = System.nanoTime() + reconnectDelay.toNanos();
-                throw new BankUnreachableException("Could not connect to the Lion Bank at " + properties.host() + ':'
+                throw new BankNotReachedException("Could not connect to the Lion Bank at " + properties.host() + ':'
                         + properties.port() + ": " + e, e);
             }
         }

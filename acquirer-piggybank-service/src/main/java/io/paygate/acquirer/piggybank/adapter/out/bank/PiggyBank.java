@@ -1,12 +1,14 @@
 package io.paygate.acquirer.piggybank.adapter.out.bank;
 
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleC
 import org.springframework.web.client.RestClientException;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 
 /**
@@ -64,8 +67,7 @@ class PiggyBank implements AcquiringBank {
                     .body(PiggyBankPayment.of(authorization))
                     .exchangeForRequiredValue((request, response) -> decide(paymentId, response), true);
         } catch (ResourceAccessException e) {
-            // Connection refused, connect or read timeout, connection reset: the bank may or may not have acted.
-            throw new BankUnreachableException("No answer from the Piggy Bank: " + e.getMessage(), e);
+            throw unreachable(e);
         }
     }
 
@@ -78,8 +80,19 @@ class PiggyBank implements AcquiringBank {
                     .accept(MediaType.APPLICATION_JSON)
                     .exchangeForRequiredValue((request, response) -> reversal(response), true);
         } catch (ResourceAccessException e) {
-            throw new BankUnreachableException("No answer from the Piggy Bank: " + e.getMessage(), e);
+            throw unreachable(e);
         }
+    }
+
+    /**
+     * A refused connection or one that never opened sent nothing: the payment may go to another acquirer. After a read
+     * timeout or a reset connection the bank may or may not have acted.
+     */
+    private static BankUnreachableException unreachable(ResourceAccessException e) {
+        String message = "No answer from the Piggy Bank: " + e.getMessage();
+        return e.getCause() instanceof ConnectException || e.getCause() instanceof ConnectTimeoutException
+                ? new BankNotReachedException(message, e)
+                : new BankUnreachableException(message, e);
     }
 
     private static ReversalOutcome reversal(ConvertibleClientHttpResponse response) throws IOException {
