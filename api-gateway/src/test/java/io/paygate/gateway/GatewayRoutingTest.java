@@ -1,8 +1,10 @@
 package io.paygate.gateway;
 
+import io.paygate.events.merchant.AcquirerRoute;
 import io.paygate.events.merchant.ApiKeyLookup;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.events.merchant.RoutingHeader;
 import io.paygate.gateway.admin.AdminListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingTest {
 
-    private static final MerchantContract DEMO_SHOP =
-            new MerchantContract("mer_demoshop", "piggybank", "piggy-demo-001", List.of("GBP", "EUR", "USD"));
+    private static final List<AcquirerRoute> EUROS_TO_THE_LION_BANK =
+            List.of(new AcquirerRoute("lionbank", "LION; 7", List.of("EUR"), List.of()));
+    private static final MerchantContract DEMO_SHOP = new MerchantContract("mer_demoshop", "piggybank",
+            "piggy-demo-001", List.of("GBP", "EUR", "USD"), null, EUROS_TO_THE_LION_BANK);
     private static final String PAYMENT_JSON = "{\"amount\":1050,\"currency\":\"GBP\"}";
 
     static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{\"id\":\"pay_stub\"}"));
@@ -114,6 +118,7 @@ class GatewayRoutingTest {
                 .header(InternalHeaders.MERCHANT_ID, "mer_someoneelse")
                 .header("x-paygate-acquirer", "evilbank")
                 .header("X-PayGate-Anything", "forged")
+                .header(InternalHeaders.ROUTING, "evilbank;x;;")
                 .header("X-Forwarded-Host", "evil.example")
                 .exchange()
                 .expectStatus().isCreated()
@@ -126,6 +131,8 @@ class GatewayRoutingTest {
         assertThat(forwarded.headers().get(InternalHeaders.ACQUIRER)).containsExactly("piggybank");
         assertThat(forwarded.header(InternalHeaders.ACQUIRER_MERCHANT_ID)).isEqualTo("piggy-demo-001");
         assertThat(forwarded.header(InternalHeaders.CURRENCIES)).isEqualTo("GBP,EUR,USD");
+        assertThat(forwarded.headers().get(InternalHeaders.ROUTING))
+                .containsExactly(RoutingHeader.format(EUROS_TO_THE_LION_BANK));
         assertThat(forwarded.headers()).doesNotContainKeys(HttpHeaders.AUTHORIZATION, "X-PayGate-Anything");
         assertThat(forwarded.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
     }

@@ -200,10 +200,11 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
 
     @Test
     void records_exactly_one_of_several_racing_decisions() throws Exception {
-        Payment pending = Payment.request(TestIsolation.merchantId(), new Money(1050, "GBP"),
-                CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now(),
-                RecoveryPolicies.DEFAULTS);
-        store.insert(pending, StoredCommands.of(pending, isolation.acquirer, cardCipher));
+        String merchantId = TestIsolation.merchantId();
+        Payment pending = Payment.request(merchantId, new Money(1050, "GBP"),
+                CardSummary.of("4111111111111111", 12, 2030), StoredCommands.route(isolation.acquirer, merchantId),
+                null, null, null, Instant.now(), RecoveryPolicies.DEFAULTS);
+        store.insert(pending, StoredCommands.of(pending, cardCipher));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
         List<Decision> decisions = new ArrayList<>();

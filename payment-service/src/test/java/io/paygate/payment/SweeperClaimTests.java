@@ -75,8 +75,9 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     private void overduePayment(String merchant) {
         Instant requestedOn = Instant.now().minus(RecoveryPolicies.DEFAULTS.resendAfter()).minusSeconds(1);
         Payment payment = Payment.request(merchant, new Money(1050, "GBP"), CardSummary.of("4000000000000010", 12, 2030),
-                null, null, null, requestedOn, RecoveryPolicies.DEFAULTS);
-        store.insert(payment, StoredCommands.of(payment, isolation.acquirer, cardCipher));
+                StoredCommands.route(isolation.acquirer, merchant), null, null, null, requestedOn,
+                RecoveryPolicies.DEFAULTS);
+        store.insert(payment, StoredCommands.of(payment, cardCipher));
     }
 
     private PaymentSweeper sweeper() {

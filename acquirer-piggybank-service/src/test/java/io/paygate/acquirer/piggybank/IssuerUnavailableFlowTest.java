@@ -93,6 +93,8 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
         Duration took = Duration.ofNanos(System.nanoTime() - sent);
 
         assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+        assertThat(result.notSentToBank()).as("never sent, so the payment may go to another acquirer").isTrue();
+        assertThat(result.acquirer()).isEqualTo(ACQUIRER);
         assertThat(took).isLessThan(RETRY_BUDGET.dividedBy(3));
         assertThat(bank.requestsWithKey(payment.paymentId())).isEmpty();
         assertThat(bank.requestCount()).isEqualTo(requestsBefore);
@@ -143,7 +145,9 @@ class IssuerUnavailableFlowTest extends AcquirerFlowTest {
                 .mapToObj(i -> command(UNAVAILABLE_CARD)).toList();
         unanswered.forEach(this::send);
         unanswered.forEach(payment -> {
-            assertThat(awaitResult(payment.paymentId()).responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+            AuthorizationResult result = awaitResult(payment.paymentId());
+            assertThat(result.responseCode()).isEqualTo(ResponseCode.ISSUER_UNAVAILABLE);
+            assertThat(result.notSentToBank()).as("sent, so the bank may hold an approval").isFalse();
             assertThat(bank.requestsWithKey(payment.paymentId())).hasSize(4);
         });
         assertThat(bankCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);

@@ -2,6 +2,7 @@ package io.paygate.gateway.auth;
 
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.events.merchant.RoutingHeader;
 import io.paygate.gateway.web.ErrorResponses;
 import io.paygate.gateway.web.RequestIdFilter;
 import org.slf4j.Logger;
@@ -86,6 +87,9 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
                 headers.set(InternalHeaders.ACQUIRER_MERCHANT_ID, merchant.acquirerMerchantId());
             }
             headers.set(InternalHeaders.CURRENCIES, String.join(",", merchant.currencies()));
+            if (!merchant.routing().isEmpty()) {
+                headers.set(InternalHeaders.ROUTING, RoutingHeader.format(merchant.routing()));
+            }
         })).build();
     }
 

@@ -1,6 +1,7 @@
 package io.paygate.payment.application;
 
 import io.paygate.events.card.CardEnvelope;
+import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.PaymentId;
 

@@ -34,6 +34,14 @@ public class AuthorizationWaiters {
         }
     }
 
+    /**
+     * The payment, still pending, went to another acquirer: the request waiting for it here holds it so, and takes
+     * that acquirer's answer.
+     */
+    public void redirected(Payment pending) {
+        waiting.computeIfPresent(pending.id(), (id, waiter) -> new Waiter(pending, waiter.outcome()));
+    }
+
     /** Hands a payment's final state, as read from the store, to whoever waits for it here; nobody may. */
     public void complete(Payment payment) {
         Waiter waiter = waiting.remove(payment.id());

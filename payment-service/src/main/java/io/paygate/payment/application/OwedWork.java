@@ -1,6 +1,7 @@
 package io.paygate.payment.application;
 
 import io.paygate.events.card.CardEnvelope;
+import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 
@@ -13,12 +14,16 @@ import java.util.Objects;
  * @param card    the sealed card of the authorisation command; {@code null} once the payment is decided
  * @param replyTo where the acquirer answers the command
  */
-public record OwedWork(Payment payment, AcquirerRouting routing, CardEnvelope card, String replyTo) {
+public record OwedWork(Payment payment, CardEnvelope card, String replyTo) {
 
     public OwedWork {
         Objects.requireNonNull(payment, "payment");
-        Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(payment.owed(), "owed");
+    }
+
+    /** The acquirer that has the payment's command, and to which a reversal is owed. */
+    public AcquirerRouting routing() {
+        return payment.route().current();
     }
 
     public Obligation owed() {
@@ -31,7 +36,7 @@ public record OwedWork(Payment payment, AcquirerRouting routing, CardEnvelope ca
      * @param expiresAt the payment's final deadline, see {@link AuthorizationRequest#expiresAt()}
      */
     public AuthorizationRequest command(Instant expiresAt) {
-        return new AuthorizationRequest(payment.id(), payment.merchantId(), routing, payment.amount(), card,
+        return new AuthorizationRequest(payment.id(), payment.merchantId(), routing(), payment.amount(), card,
                 payment.requestedOn(), replyTo, expiresAt);
     }
 }

@@ -48,9 +48,24 @@ public interface PaymentStore {
      * Writes a change of state only if the payment is still in the state the change was decided from, and wipes the
      * sealed card from its outbox in the same write: only a pending payment needs it.
      *
-     * @return whether the payment was changed; {@code false} when it was in another state (or is unknown)
+     * A decision that names its acquirer is written only while that acquirer has the payment's command.
+     *
+     * @return whether the payment was changed; {@code false} when it was in another state, is with another acquirer
+     *         (or is unknown)
      */
     boolean apply(PaymentId id, Transition transition);
+
+    /**
+     * Sends a pending payment's command to the next acquirer of its route, as the domain decided from {@code read}
+     * ({@link Payment#failOver}): writes {@code redirected}'s route and obligation only if the payment is still
+     * pending with the acquirer {@code read} had, so that of several copies of the answer exactly one moves it.
+     *
+     * @return whether the payment was changed
+     */
+    boolean failOver(Payment read, Payment redirected);
+
+    /** The payment with what its outbox keeps, if it still owes work. */
+    Optional<OwedWork> findOwedWork(PaymentId id);
 
     /**
      * Up to {@code limit} payments whose owed work fell due at or before {@code now}, the longest overdue first. Only

@@ -21,7 +21,9 @@ import java.util.Optional;
  * <p>
  * The write goes first, without reading the payment: almost every result finds its payment pending, and the request
  * waiting for it holds the pending payment, to which it applies the same change. The payment is read only when the
- * write did not apply, to tell a duplicate from an answer that came after the final deadline.
+ * write did not apply, to tell a duplicate from an answer that came after the final deadline, or from an approval
+ * by an acquirer the payment has left. A result saying the bank never got the request first gives the payment to
+ * the next acquirer of its route, if it has one ({@link AcquirerFailover}).
  */
 public class RecordAuthorizationResultService {
 
@@ -29,11 +31,14 @@ public class RecordAuthorizationResultService {
 
     private final PaymentStore store;
     private final AuthorizationWaiters waiters;
+    private final AcquirerFailover failover;
     private final Clock clock;
 
-    public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters, Clock clock) {
+    public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters,
+                                            AcquirerFailover failover, Clock clock) {
         this.store = store;
         this.waiters = waiters;
+        this.failover = failover;
         this.clock = clock;
     }
 
@@ -47,8 +52,11 @@ public class RecordAuthorizationResultService {
             log.warn("Ignoring a result for {}, which is not a payment id", result.paymentId());
             return;
         }
+        if (failover.moveOn(id.get(), result)) {
+            return;
+        }
         Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
-                clock.instant());
+                clock.instant(), result.acquirer(), result.acquirerReference());
         Transition transition = Transition.deciding(decision);
         if (store.apply(id.get(), transition)) {
             // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
@@ -67,6 +75,10 @@ public class RecordAuthorizationResultService {
             return;
         }
         Payment payment = stored.get();
+        if (failover.reverseStrayApproval(payment, result) || payment.isPending()) {
+            // With another acquirer now: this answer is an old one, and the request waits for the new acquirer's.
+            return;
+        }
         // The adapter answers 20068 itself for a command that expired before it could ask the bank: that agrees with
         // the deadline's decline and is no news. Any other answer after the deadline is worth an operator's look.
         if (payment.responseCode() == ResponseCode.RESPONSE_TOO_LATE

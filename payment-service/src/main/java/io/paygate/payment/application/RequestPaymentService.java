@@ -2,9 +2,11 @@ package io.paygate.payment.application;
 
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardEnvelope;
+import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicy;
+import io.paygate.payment.domain.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,15 +79,15 @@ public class RequestPaymentService {
      */
     public PaymentAnswer request(RequestPaymentCommand command) {
         var card = command.card();
-        Payment payment = Payment.request(command.merchant().merchantId(), command.amount(),
-                CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear()),
-                command.reference(), command.description(), command.metadata(), clock.instant(), policy);
+        CardSummary summary = CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear());
+        Payment payment = Payment.request(command.merchant().merchantId(), command.amount(), summary,
+                route(command, summary), command.reference(), command.description(), command.metadata(),
+                clock.instant(), policy);
         // Sealed before the insert, so that the payment and its command are stored in one write: whatever happens
         // next, the sweeper finds the command in the payment's outbox.
         CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), payment.merchantId(),
-                new AcquirerRouting(command.merchant().acquirer(), command.merchant().acquirerMerchantId()),
-                payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress(),
+                payment.route().current(), payment.amount(), sealed, payment.requestedOn(), publisher.replyAddress(),
                 payment.finalDeadline(policy));
         if (command.idempotencyKey() == null) {
             store.insert(payment, request);
@@ -104,6 +106,13 @@ public class RequestPaymentService {
             return new PaymentAnswer(repeatAnswer(holder.get(), command), true);
         }
         return new PaymentAnswer(authorize(payment, request), false);
+    }
+
+    /** The acquirers the merchant's routing names for this payment's currency and card scheme, in order. */
+    private static Route route(RequestPaymentCommand command, CardSummary card) {
+        return Route.of(command.merchant().routesFor(command.amount().currency(), card.scheme().label()).stream()
+                .map(route -> new AcquirerRouting(route.acquirer(), route.acquirerMerchantId()))
+                .toList());
     }
 
     private Payment authorize(Payment payment, AuthorizationRequest request) {

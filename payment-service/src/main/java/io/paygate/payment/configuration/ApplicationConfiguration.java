@@ -3,8 +3,9 @@ package io.paygate.payment.configuration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.paygate.events.card.CardCipher;
-import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.adapter.in.schedule.SweepSchedule;
+import io.paygate.payment.application.AcquirerFailover;
+import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.AuthorizationWaiters;
 import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentQueries;
@@ -74,9 +75,18 @@ class ApplicationConfiguration {
     }
 
     @Bean
+    AcquirerFailover acquirerFailover(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
+                                      AuthorizationWaiters waiters, Clock clock, PaymentProperties properties) {
+        // Its publications wait for the broker as long as a request does.
+        return new AcquirerFailover(store, publisher, reversals, waiters, clock, properties.recoveryPolicy(),
+                properties.authorizationTimeout());
+    }
+
+    @Bean
     RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store,
-                                                                      AuthorizationWaiters waiters, Clock clock) {
-        return new RecordAuthorizationResultService(store, waiters, clock);
+                                                                      AuthorizationWaiters waiters,
+                                                                      AcquirerFailover failover, Clock clock) {
+        return new RecordAuthorizationResultService(store, waiters, failover, clock);
     }
 
     @Bean

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param authCode    the bank's authorisation code; only an approval may have one
  * @param processedOn when the answer was made, by the acquirer's clock (by the gateway's for a time-out)
  * @param decidedOn   when the gateway recorded it, by its own clock
+ * @param acquirer    the acquirer whose answer it is; {@code null} for the gateway's own decision, or an answer from an
+ *                    adapter that does not say. Only the acquirer that has the payment's command may decide it
+ * @param acquirerReference the bank's reference of the transaction, when it gives one
  */
-public record Decision(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn) {
+public record Decision(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn,
+                       String acquirer, String acquirerReference) {
 
     public Decision {
         Objects.requireNonNull(responseCode, "responseCode");
@@ -21,6 +25,11 @@ public record Decision(ResponseCode responseCode, String authCode, Instant proce
         if (!responseCode.approved() && authCode != null) {
             throw new IllegalArgumentException("A decline (" + responseCode.code() + ") has no authorisation code");
         }
+    }
+
+    /** A decision that names no acquirer. */
+    public Decision(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn) {
+        this(responseCode, authCode, processedOn, decidedOn, null, null);
     }
 
     /** No answer came before the final deadline: the gateway declines the payment as answered too late. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A card payment and the rules it lives by: it is requested {@code Pending}, then the acquirer's answer (or the
@@ -17,9 +18,11 @@ import java.util.Objects;
  * <p>
  * Instants are kept to the millisecond, the precision the store keeps, so a payment reads back as it was written.
  *
+ * @param route               the acquirers the payment may go to, and which of them has its command
  * @param metadata            the merchant's own key-value data, returned as given; empty when none was sent
  * @param responseCode        the acquirer's answer; {@code null} while pending
  * @param authCode            the bank's authorisation code; only an authorised payment may have one
+ * @param acquirerReference   the bank's reference of the transaction, when its answer gave one
  * @param processedOn         when the acquirer answered, by its clock; {@code null} while pending
  * @param decidedOn           when the gateway recorded that answer, by its own clock; {@code null} while pending. It
  *                            tells whether the request that created the payment was answered with the decision or
@@ -34,12 +37,14 @@ public record Payment(
         String merchantId,
         Money amount,
         CardSummary card,
+        Route route,
         String reference,
         String description,
         Map<String, Object> metadata,
         PaymentStatus status,
         ResponseCode responseCode,
         String authCode,
+        String acquirerReference,
         Instant requestedOn,
         Instant processedOn,
         Instant decidedOn,
@@ -52,6 +57,7 @@ public record Payment(
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(card, "card");
+        Objects.requireNonNull(route, "route");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(requestedOn, "requestedOn");
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -61,7 +67,8 @@ public record Payment(
         reversalRequestedOn = reversalRequestedOn == null ? null : reversalRequestedOn.truncatedTo(ChronoUnit.MILLIS);
         switch (status) {
             case PENDING -> {
-                if (responseCode != null || authCode != null || processedOn != null || decidedOn != null) {
+                if (responseCode != null || authCode != null || acquirerReference != null || processedOn != null
+                        || decidedOn != null) {
                     throw new IllegalArgumentException("A pending payment has no answer yet");
                 }
                 if (owed != null && !owed.is(Obligation.Kind.AUTHORIZATION) || reversalRequestedOn != null) {
@@ -89,13 +96,13 @@ public record Payment(
      * A new payment, waiting for its acquirer's answer. The request that makes it sends its command; should no answer
      * come, the command is owed again after {@link RecoveryPolicy#resendAfter()}.
      */
-    public static Payment request(String merchantId, Money amount, CardSummary card, String reference,
+    public static Payment request(String merchantId, Money amount, CardSummary card, Route route, String reference,
                                   String description, Map<String, Object> metadata, Instant requestedOn,
                                   RecoveryPolicy policy) {
         Obligation command = new Obligation(Obligation.Kind.AUTHORIZATION,
                 requestedOn.plus(policy.resendWait(1)), 1);
-        return new Payment(PaymentId.generate(), ActionId.generate(), merchantId, amount, card, reference, description,
-                metadata, PaymentStatus.PENDING, null, null, requestedOn, null, null, command, null);
+        return new Payment(PaymentId.generate(), ActionId.generate(), merchantId, amount, card, route, reference,
+                description, metadata, PaymentStatus.PENDING, null, null, null, requestedOn, null, null, command, null);
     }
 
     /** The bank approved the payment at {@code processedOn}; the gateway learnt it at {@code decidedOn}. */
@@ -121,15 +128,38 @@ public record Payment(
         return apply(Transition.deciding(decision));
     }
 
-    /** Makes a change decided from this payment's state; refuses one decided from another state. */
+    /**
+     * Makes a change decided from this payment's state; refuses one decided from another state, and an acquirer's
+     * answer when another acquirer has the payment's command.
+     */
     public Payment apply(Transition transition) {
         if (status != transition.from()) {
             throw new PaymentNotPendingException(id, status);
         }
         Decision decision = transition.decision();
-        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata, transition.to(),
-                decision.responseCode(), decision.authCode(), requestedOn, decision.processedOn(),
-                decision.decidedOn(), transition.owed(), null);
+        if (decision.acquirer() != null && !decision.acquirer().equals(route.current().acquirer())) {
+            throw new IllegalStateException("Payment " + id + " is with acquirer " + route.current().acquirer()
+                    + ", not " + decision.acquirer());
+        }
+        return new Payment(id, actionId, merchantId, amount, card, route, reference, description, metadata,
+                transition.to(), decision.responseCode(), decision.authCode(), decision.acquirerReference(),
+                requestedOn, decision.processedOn(), decision.decidedOn(), transition.owed(), null);
+    }
+
+    /**
+     * The acquirer {@code from} certainly did not authorise the payment (it never sent the request to its bank): its
+     * command goes to the next acquirer of the route, owed anew as a first send. Empty when the payment is no longer
+     * pending, is with another acquirer already (this is an old answer), or has no acquirer left: then the answer
+     * decides it.
+     */
+    public Optional<Payment> failOver(String from, Instant now, RecoveryPolicy policy) {
+        if (!isPending() || !route.current().acquirer().equals(from)) {
+            return Optional.empty();
+        }
+        return route.next().map(next -> new Payment(id, actionId, merchantId, amount, card, next, reference,
+                description, metadata, status, null, null, null, requestedOn, null, null,
+                new Obligation(Obligation.Kind.AUTHORIZATION,
+                        earliest(now.plus(policy.resendWait(1)), finalDeadline(policy)), 1), null));
     }
 
     /**
@@ -159,8 +189,8 @@ public record Payment(
     /** The broker took the reversal: the acquirer has it, and the payment owes nothing more. */
     public Payment reversalRequested(Instant now) {
         owedOrFail(Obligation.Kind.REVERSAL);
-        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata, status,
-                responseCode, authCode, requestedOn, processedOn, decidedOn, null, now);
+        return new Payment(id, actionId, merchantId, amount, card, route, reference, description, metadata, status,
+                responseCode, authCode, acquirerReference, requestedOn, processedOn, decidedOn, null, now);
     }
 
     /** When the gateway stops waiting for an answer and declines the payment, should it still be pending. */
@@ -175,8 +205,8 @@ public record Payment(
 
     /** The payment as it stood when it was requested, before any answer: what a {@code 202} showed. */
     public Payment asRequested() {
-        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata,
-                PaymentStatus.PENDING, null, null, requestedOn, null, null, isPending() ? owed : null, null);
+        return new Payment(id, actionId, merchantId, amount, card, route, reference, description, metadata,
+                PaymentStatus.PENDING, null, null, null, requestedOn, null, null, isPending() ? owed : null, null);
     }
 
     /** Whether the gateway had the acquirer's answer before this instant. */
@@ -200,8 +230,9 @@ public record Payment(
     }
 
     private Payment owing(Obligation next) {
-        return new Payment(id, actionId, merchantId, amount, card, reference, description, metadata, status,
-                responseCode, authCode, requestedOn, processedOn, decidedOn, next, reversalRequestedOn);
+        return new Payment(id, actionId, merchantId, amount, card, route, reference, description, metadata, status,
+                responseCode, authCode, acquirerReference, requestedOn, processedOn, decidedOn, next,
+                reversalRequestedOn);
     }
 
     private static Instant earliest(Instant a, Instant b) {

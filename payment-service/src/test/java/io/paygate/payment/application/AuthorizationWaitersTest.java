@@ -6,6 +6,7 @@ import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicies;
+import io.paygate.payment.domain.Routes;
 import io.paygate.payment.domain.Transition;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class AuthorizationWaitersTest {
 
     private final AuthorizationWaiters waiters = new AuthorizationWaiters();
     private final Payment pending = Payment.request("mer_1", new Money(1050, "GBP"),
-            CardSummary.of("4111111111111111", 12, 2030), null, null, null, Instant.now(),
+            CardSummary.of("4111111111111111", 12, 2030), Routes.PIGGY_BANK, null, null, null, Instant.now(),
             RecoveryPolicies.DEFAULTS);
 
     @Test

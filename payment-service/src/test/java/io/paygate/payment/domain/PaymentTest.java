@@ -4,6 +4,7 @@ import io.paygate.events.ResponseCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class PaymentTest {
 
     private static Payment pending() {
         return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
-                "ORD-5023", "Two books", Map.of("order_id", "5023"), REQUESTED_ON, POLICY);
+                Routes.PIGGY_BANK, "ORD-5023", "Two books", Map.of("order_id", "5023"), REQUESTED_ON, POLICY);
     }
 
     @Test
@@ -82,10 +83,60 @@ class PaymentTest {
     @Test
     void keeps_instants_to_the_millisecond_the_store_keeps() {
         Payment payment = Payment.request("mer_1", new Money(1, "JPY"), CardSummary.of("4111111111111111", 1, 2031),
-                null, null, null, Instant.parse("2030-01-31T10:15:30.045123456Z"), POLICY);
+                Routes.PIGGY_BANK, null, null, null, Instant.parse("2030-01-31T10:15:30.045123456Z"), POLICY);
 
         assertThat(payment.requestedOn()).isEqualTo(REQUESTED_ON);
         assertThat(payment.metadata()).isEmpty();
+    }
+
+    @Test
+    void goes_to_the_next_acquirer_when_the_one_that_has_it_never_sent_it_to_its_bank() {
+        Payment pending = routed();
+        Instant now = REQUESTED_ON.plusSeconds(1);
+
+        Payment moved = pending.failOver("piggybank", now, POLICY).orElseThrow();
+
+        assertThat(moved.route().current()).isEqualTo(Routes.LION);
+        assertThat(moved.isPending()).isTrue();
+        assertThat(moved.owed()).isEqualTo(new Obligation(Obligation.Kind.AUTHORIZATION,
+                now.plus(POLICY.resendWait(1)), 1));
+        assertThat(moved.failOver("lionbank", now, POLICY)).as("the last acquirer's answer decides").isEmpty();
+        assertThat(moved.failOver("piggybank", now, POLICY)).as("an old copy of the answer").isEmpty();
+    }
+
+    @Test
+    void does_not_fail_over_a_decided_payment_nor_one_of_a_single_acquirer() {
+        Instant now = REQUESTED_ON.plusSeconds(1);
+
+        assertThat(pending().failOver("piggybank", now, POLICY)).isEmpty();
+        assertThat(routed().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON)
+                .failOver("piggybank", now, POLICY)).isEmpty();
+    }
+
+    @Test
+    void takes_a_decision_only_from_the_acquirer_that_has_the_payment() {
+        Payment moved = routed().failOver("piggybank", REQUESTED_ON.plusSeconds(1), POLICY).orElseThrow();
+        Decision fromPiggy = new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON, "piggybank", null);
+        Decision fromLion = new Decision(ResponseCode.APPROVED, "A1B2C3", PROCESSED_ON, DECIDED_ON, "lionbank",
+                "634112000042");
+
+        assertThatThrownBy(() -> moved.decide(fromPiggy)).isInstanceOf(IllegalStateException.class);
+        Payment authorized = moved.decide(fromLion);
+        assertThat(authorized.approved()).isTrue();
+        assertThat(authorized.acquirerReference()).isEqualTo("634112000042");
+        assertThat(authorized.route().current().acquirer()).isEqualTo("lionbank");
+    }
+
+    @Test
+    void a_route_names_each_acquirer_once() {
+        assertThatThrownBy(() -> Route.of(List.of(Routes.PIGGY, Routes.LION, Routes.PIGGY)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Route.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Payment routed() {
+        return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
+                Routes.PIGGY_THEN_LION, null, null, null, REQUESTED_ON, POLICY);
     }
 
     @Test
@@ -93,20 +144,20 @@ class PaymentTest {
         Payment pending = pending();
 
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null,
+                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null, null,
                 REQUESTED_ON, PROCESSED_ON, DECIDED_ON, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), null, null, null, PaymentStatus.PENDING, ResponseCode.APPROVED, null,
+                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.PENDING, ResponseCode.APPROVED, null, null,
                 REQUESTED_ON, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687",
+                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
                 REQUESTED_ON, PROCESSED_ON, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         Obligation reversal = new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), null, null, null, PaymentStatus.PENDING, null, null, REQUESTED_ON, null, null,
+                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.PENDING, null, null, null, REQUESTED_ON, null, null,
                 reversal, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687",
+                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
                 REQUESTED_ON, PROCESSED_ON, DECIDED_ON, pending.owed(), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -2,6 +2,7 @@ package io.paygate.payment.adapter.in.web;
 
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.events.merchant.RoutingHeader;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -31,9 +32,15 @@ class AuthenticatedMerchantResolver implements HandlerMethodArgumentResolver {
         if (isBlank(merchantId) || isBlank(acquirer)) {
             throw new MerchantNotAuthenticatedException();
         }
-        return new MerchantContract(merchantId.trim(), acquirer.trim(),
-                request.getHeader(InternalHeaders.ACQUIRER_MERCHANT_ID),
-                currencies(request.getHeader(InternalHeaders.CURRENCIES)));
+        try {
+            return new MerchantContract(merchantId.trim(), acquirer.trim(),
+                    request.getHeader(InternalHeaders.ACQUIRER_MERCHANT_ID),
+                    currencies(request.getHeader(InternalHeaders.CURRENCIES)), null,
+                    RoutingHeader.parse(request.getHeader(InternalHeaders.ROUTING)));
+        } catch (IllegalArgumentException e) {
+            // The gateway signed it, so only a gateway of another version could send it: no payment without its routing.
+            throw new MerchantNotAuthenticatedException();
+        }
     }
 
     private static List<String> currencies(String header) {

@@ -13,8 +13,8 @@ import java.util.Map;
 @Schema(name = "PaymentDetails", description = "A payment with the details of its request, as it stands now.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "action_id", "requested_on", "amount", "currency", "approved", "status", "auth_code",
-        "response_code", "response_summary", "reference", "description", "metadata", "processed_on", "source",
-        "_links"})
+        "response_code", "response_summary", "reference", "description", "metadata", "processed_on", "processing",
+        "source", "_links"})
 record PaymentDetailsResponse(Payment payment) implements PaymentView {
 
     static PaymentDetailsResponse of(Payment payment) {

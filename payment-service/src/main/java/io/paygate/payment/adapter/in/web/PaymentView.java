@@ -1,6 +1,7 @@
 package io.paygate.payment.adapter.in.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.paygate.payment.domain.CardSummary;
@@ -87,6 +88,13 @@ interface PaymentView {
         return payment().processedOn();
     }
 
+    @JsonProperty("processing")
+    @Schema(description = "Which acquirer processed the payment, and the bank's reference of it. Absent while "
+            + "pending: until the acquirer answers, the merchant's routing may still move the payment to another.")
+    default ProcessingResponse processing() {
+        return payment().decidedOn() == null ? null : ProcessingResponse.of(payment());
+    }
+
     @JsonProperty("source")
     @Schema(description = "The card that paid.")
     default CardSourceResponse source() {
@@ -114,6 +122,22 @@ interface PaymentView {
         static CardSourceResponse of(CardSummary card) {
             return new CardSourceResponse("card", card.last4(), card.bin(), card.expiryMonth(), card.expiryYear(),
                     card.scheme().label());
+        }
+    }
+
+    @Schema(name = "Processing", description = "How the payment was processed.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"acquirer", "retrieval_reference_number"})
+    record ProcessingResponse(
+            @Schema(description = "The code of the acquirer that processed the payment: the first of the merchant's "
+                    + "routing for it, or the next one if the first never sent it to its bank.",
+                    example = "lionbank") String acquirer,
+            @JsonProperty("retrieval_reference_number")
+            @Schema(description = "The bank's reference of the transaction (ISO 8583 field 37), when its answer gave "
+                    + "one.", example = "634112000042") String retrievalReferenceNumber) {
+
+        static ProcessingResponse of(Payment payment) {
+            return new ProcessingResponse(payment.route().current().acquirer(), payment.acquirerReference());
         }
     }
 

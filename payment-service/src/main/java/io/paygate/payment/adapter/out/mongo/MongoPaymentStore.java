@@ -71,6 +71,14 @@ class MongoPaymentStore implements PaymentStore {
             .unique().named("pending_transition");
 
     /**
+     * Serves the transitions an acquirer's answer makes, by id, status and the acquirer that has the command, for the
+     * same reason as {@link #PENDING_TRANSITION}; on MongoDB and the local store the id index serves them.
+     */
+    static final Index ACQUIRER_TRANSITION = new Index().on("_id", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC).on(PaymentDocument.OUTBOX_ACQUIRER, Sort.Direction.ASC)
+            .unique().named("acquirer_transition");
+
+    /**
      * Makes the first request with a key the only one: a second insert with the same scope fails atomically, and the
      * loser reads the holder by the scope alone. Sparse, so payments without a key take no room in it.
      */
@@ -124,6 +132,7 @@ class MongoPaymentStore implements PaymentStore {
         this.documents = new PaymentDocument(json);
         var indexes = mongo.indexOps(PaymentDocument.COLLECTION);
         indexes.createIndex(PENDING_TRANSITION);
+        indexes.createIndex(ACQUIRER_TRANSITION);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
         indexes.createIndex(IDEMPOTENCY_EXPIRY);
         indexes.createIndex(BY_REFERENCE);
@@ -218,8 +227,29 @@ class MongoPaymentStore implements PaymentStore {
         if (decision.authCode() != null) {
             changes.add(Updates.set(PaymentDocument.AUTH_CODE, decision.authCode()));
         }
-        return reachable(() -> payments.updateOne(inState(id, transition.from()), Updates.combine(changes)))
-                .getModifiedCount() == 1;
+        if (decision.acquirerReference() != null) {
+            changes.add(Updates.set(PaymentDocument.ACQUIRER_REFERENCE, decision.acquirerReference()));
+        }
+        Bson filter = decision.acquirer() == null
+                ? inState(id, transition.from())
+                : and(inState(id, transition.from()), eq(PaymentDocument.OUTBOX_ACQUIRER, decision.acquirer()));
+        return reachable(() -> payments.updateOne(filter, Updates.combine(changes))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean failOver(Payment read, Payment redirected) {
+        Bson withItsAcquirer = and(inState(read.id(), PaymentStatus.PENDING),
+                eq(PaymentDocument.OUTBOX_ACQUIRER, read.route().current().acquirer()));
+        List<Bson> changes = new ArrayList<>(PaymentDocument.routeChange(redirected.route()));
+        changes.add(owedChange(redirected.owed()));
+        return reachable(() -> payments.updateOne(withItsAcquirer, Updates.combine(changes))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public Optional<OwedWork> findOwedWork(PaymentId id) {
+        return Optional.ofNullable(reachable(() -> payments.find(eq(PaymentDocument.ID, id.value())).first()))
+                .filter(document -> document.containsKey(PaymentDocument.OWED))
+                .map(documents::toOwedWork);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.paygate.payment.adapter.out.mongo;
 
+import com.mongodb.client.model.Updates;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardEnvelope;
-import io.paygate.payment.application.AcquirerRouting;
 import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.application.KeyClaim;
 import io.paygate.payment.application.OwedWork;
+import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.ActionId;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
@@ -14,13 +15,16 @@ import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
+import io.paygate.payment.domain.Route;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,7 +44,9 @@ import java.util.Map;
  *     <li>{@value #IDEMPOTENCY_EXPIRES_AT}: when the key expires; the three fields are removed together when the key
  *         is released;</li>
  *     <li>{@value #OUTBOX}: the authorisation command, stored with the payment in its first write; its envelope is
- *         wiped when the payment is decided, its routing stays for a reversal;</li>
+ *         wiped when the payment is decided, its routing stays for a reversal. {@code acquirer} and
+ *         {@code acquirerMerchantId} name the acquirer that has the command; a payment that may fail over also keeps
+ *         its whole {@code route} and, once moved on, the {@code position} of that acquirer in it;</li>
  *     <li>{@value #OWED}: the work the payment owes ({@code kind}, {@code dueAt}, {@code attempts}); present only
  *         while it owes some, so that the sparse index on its due time holds only those payments.</li>
  * </ul>
@@ -63,6 +69,10 @@ final class PaymentDocument {
     static final String IDEMPOTENCY_EXPIRES_AT = "idempotencyExpiresAt";
     static final String OUTBOX = "outbox";
     static final String OUTBOX_CARD = "outbox.card";
+    static final String OUTBOX_ACQUIRER = "outbox.acquirer";
+    static final String OUTBOX_ACQUIRER_MERCHANT_ID = "outbox.acquirerMerchantId";
+    static final String OUTBOX_POSITION = "outbox.position";
+    static final String ACQUIRER_REFERENCE = "acquirerReference";
     static final String OWED = "owed";
     static final String OWED_DUE_AT = "owed.dueAt";
     static final String OWED_KIND = "owed.kind";
@@ -80,7 +90,7 @@ final class PaymentDocument {
     /** A new payment with its command in the outbox, and the idempotency key it holds, if any. */
     Document of(Payment payment, AuthorizationRequest command, String idempotencyScope, KeyClaim claim) {
         CardSummary card = payment.card();
-        AcquirerRouting routing = command.routing();
+        AcquirerRouting routing = payment.route().current();
         Document document = new Document(ID, payment.id().value())
                 .append("actionId", payment.actionId().value())
                 .append(MERCHANT_ID, payment.merchantId())
@@ -99,11 +109,22 @@ final class PaymentDocument {
                     .append(IDEMPOTENCY_EXPIRES_AT, date(claim.expiresAt()));
         }
         CardEnvelope sealed = command.card();
-        document.append(OUTBOX, new Document("acquirer", routing.acquirer())
+        Route route = payment.route();
+        Document outbox = new Document("acquirer", routing.acquirer())
                 .append("acquirerMerchantId", routing.acquirerMerchantId())
                 .append("replyTo", command.replyTo())
                 .append("card", new Document("keyId", sealed.keyId()).append("nonce", sealed.nonce())
-                        .append("ciphertext", sealed.ciphertext())));
+                        .append("ciphertext", sealed.ciphertext()));
+        if (route.acquirers().size() > 1) {
+            outbox.append("route", route.acquirers().stream()
+                    .map(acquirer -> new Document("acquirer", acquirer.acquirer())
+                            .append("acquirerMerchantId", acquirer.acquirerMerchantId()))
+                    .toList());
+        }
+        if (route.position() > 0) {
+            outbox.append("position", route.position());
+        }
+        document.append(OUTBOX, outbox);
         if (payment.owed() != null) {
             document.append(OWED, obligation(payment.owed()));
         }
@@ -117,6 +138,7 @@ final class PaymentDocument {
 
     Payment toPayment(Document document) {
         Document card = document.get("card", Document.class);
+        Document outbox = document.get(OUTBOX, Document.class);
         String metadata = document.getString(METADATA);
         String responseCode = document.getString(RESPONSE_CODE);
         Instant processedOn = instant(document, PROCESSED_ON);
@@ -128,12 +150,14 @@ final class PaymentDocument {
                 new Money(((Number) document.get("amount")).longValue(), document.getString("currency")),
                 new CardSummary(card.getString("last4"), card.getString("bin"), card.getInteger("expiryMonth"),
                         card.getInteger("expiryYear"), CardScheme.fromLabel(card.getString("scheme"))),
+                route(outbox),
                 document.getString(REFERENCE),
                 document.getString("description"),
                 metadata == null ? Map.of() : json.readValue(metadata, METADATA_TYPE),
                 PaymentStatus.fromLabel(document.getString(STATUS)),
                 responseCode == null ? null : ResponseCode.fromCode(responseCode),
                 document.getString(AUTH_CODE),
+                document.getString(ACQUIRER_REFERENCE),
                 instant(document, REQUESTED_ON),
                 processedOn,
                 // Documents from before the gateway kept its own decision time: the acquirer's stands in for it.
@@ -146,10 +170,31 @@ final class PaymentDocument {
         Document outbox = document.get(OUTBOX, Document.class);
         Document sealed = outbox.get("card", Document.class);
         return new OwedWork(toPayment(document),
-                new AcquirerRouting(outbox.getString("acquirer"), outbox.getString("acquirerMerchantId")),
                 sealed == null ? null : new CardEnvelope(sealed.getString("keyId"), sealed.getString("nonce"),
                         sealed.getString("ciphertext")),
                 outbox.getString("replyTo"));
+    }
+
+    /** The stored route; a payment of a single acquirer, or stored before routing, keeps only that acquirer. */
+    private static Route route(Document outbox) {
+        List<Document> acquirers = outbox.getList("route", Document.class);
+        if (acquirers == null) {
+            return Route.of(List.of(routing(outbox)));
+        }
+        return new Route(acquirers.stream().map(PaymentDocument::routing).toList(),
+                outbox.getInteger("position", 0));
+    }
+
+    private static AcquirerRouting routing(Document acquirer) {
+        return new AcquirerRouting(acquirer.getString("acquirer"), acquirer.getString("acquirerMerchantId"));
+    }
+
+    /** The changes that move a pending payment's command to the acquirer its route now names. */
+    static List<Bson> routeChange(Route route) {
+        AcquirerRouting current = route.current();
+        return List.of(Updates.set(OUTBOX_ACQUIRER, current.acquirer()),
+                Updates.set(OUTBOX_ACQUIRER_MERCHANT_ID, current.acquirerMerchantId()),
+                Updates.set(OUTBOX_POSITION, route.position()));
     }
 
     static Date date(Instant instant) {

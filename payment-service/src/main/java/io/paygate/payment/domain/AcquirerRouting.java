@@ -1,9 +1,9 @@
-package io.paygate.payment.application;
+package io.paygate.payment.domain;
 
 import java.util.Objects;
 
 /**
- * Where a payment's commands go: the acquirer of the merchant's contract, and who the merchant is there.
+ * One acquirer a payment may go to, and who the merchant is there.
  *
  * @param acquirer           the acquirer code, e.g. {@code piggybank}; chooses the adapter
  * @param acquirerMerchantId the merchant's id at that acquirer
