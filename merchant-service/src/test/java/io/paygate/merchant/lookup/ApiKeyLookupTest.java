@@ -26,7 +26,7 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
         assertThat(response).hasStatusOk();
         assertThat(response).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
-                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null}
+                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null, "routing": []}
                 """.formatted(created.get("id").asString()));
     }
 
@@ -80,7 +80,7 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
 
         assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-99",
-                 "currencies": ["JPY"], "requestsPerSecond": 25}
+                 "currencies": ["JPY"], "requestsPerSecond": 25, "routing": []}
                 """.formatted(created.get("id").asString()));
     }
 
