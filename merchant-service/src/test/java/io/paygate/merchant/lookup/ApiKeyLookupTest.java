@@ -85,6 +85,29 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void answers_the_contracts_routing_rules_in_order() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT));
+
+        put("/merchants/" + created.get("id").asString() + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-42", "currencies": ["GBP", "EUR"],
+                 "routing": [
+                   {"acquirer": "lionbank", "acquirer_merchant_id": "LION-7", "currencies": ["EUR"],
+                    "schemes": ["VISA"]},
+                   {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-amex", "schemes": ["amex"]}]}
+                """);
+
+        assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
+                {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
+                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null,
+                 "routing": [
+                   {"acquirer": "lionbank", "acquirerMerchantId": "LION-7", "currencies": ["EUR"],
+                    "schemes": ["visa"]},
+                   {"acquirer": "piggybank", "acquirerMerchantId": "piggy-amex", "currencies": [],
+                    "schemes": ["amex"]}]}
+                """.formatted(created.get("id").asString()));
+    }
+
+    @Test
     void answers_400_for_a_body_that_is_not_json() {
         assertThat(post(ApiKeyLookup.PATH, null, "{\"apiKey\": sk_sbox_")).hasStatus(400);
     }
