@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code PUT /merchants/{id}/contract}, and the contract part of {@code POST /merchants}. */
-@Schema(name = "AcquirerContract", description = "The merchant's contract with its acquirer.")
-@JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies", "requests_per_second"})
+@Schema(name = "AcquirerContract", description = "The merchant's contract with its acquirers: its default acquirer "
+        + "and the routing rules that send some payments to others.")
+@JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies", "requests_per_second", "routing"})
 record ContractRequest(
         @Schema(description = ContractRequest.ACQUIRER, example = "piggybank",
                 requiredMode = Schema.RequiredMode.REQUIRED)
@@ -36,14 +37,20 @@ record ContractRequest(
         @Schema(description = ContractRequest.REQUESTS_PER_SECOND, implementation = Integer.class, format = "int32",
                 minimum = "1", maximum = "" + ContractRequest.MAX_REQUESTS_PER_SECOND, example = "50",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED)
-        JsonNode requestsPerSecond) {
+        JsonNode requestsPerSecond,
+        // A JSON node too, so that a routing of the wrong shape is one more error code (routing_invalid) beside the
+        // others rather than a malformed request.
+        @Schema(description = ContractRequest.ROUTING, implementation = MerchantResponses.Route[].class,
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+        @ArraySchema(maxItems = RoutingRequest.MAX_RULES)
+        JsonNode routing) {
 
     static final int MAX_ACQUIRER_MERCHANT_ID_LENGTH = 100;
     static final int MAX_REQUESTS_PER_SECOND = 1_000_000;
 
     // The descriptions of the contract's fields wherever the API shows them.
-    static final String ACQUIRER =
-            "The acquirer that processes the merchant's payments: one for which PayGate runs an acquirer adapter.";
+    static final String ACQUIRER = "The merchant's default acquirer, which processes the payments no routing rule "
+            + "sends elsewhere and is the last to fail over to: one for which PayGate runs an acquirer adapter.";
     static final String ACQUIRER_MERCHANT_ID =
             "The id under which the acquirer knows the merchant, at most 100 characters.";
     static final String CURRENCIES =
@@ -52,6 +59,23 @@ record ContractRequest(
     static final String REQUESTS_PER_SECOND = "How many requests per second the gateway lets the merchant send, "
             + "1 to 1000000, a second's worth at once; more get 429 with Retry-After. Absent: the gateway's default "
             + "(GATEWAY_RATE_LIMIT, 100 unless set). Each gateway instance counts on its own.";
+
+    static final String ROUTING = "Ordered routing rules, at most 20, that send some of the merchant's payments to "
+            + "other acquirers (or to the same acquirer under another merchant id). A payment goes to the acquirer of "
+            + "the first rule matching both its currency and its card scheme (an empty or absent list in a rule "
+            + "matches any), and to the contract's acquirer when no rule matches. It fails over to the acquirer of "
+            + "the next matching rule, in order, and last to the contract's acquirer, each acquirer tried once, only "
+            + "when the one before certainly did not authorise it: its circuit breaker was open, the connection was "
+            + "refused, the request was never sent. Never after a timeout or an ambiguous answer, which may have "
+            + "authorised it. Absent or empty: every payment goes to the contract's acquirer.";
+    static final String ROUTE_ACQUIRER = "The acquirer that takes the payments this rule matches: one for which "
+            + "PayGate runs an acquirer adapter.";
+    static final String ROUTE_ACQUIRER_MERCHANT_ID = "The id under which this rule's acquirer knows the merchant, at "
+            + "most 100 characters.";
+    static final String ROUTE_CURRENCIES = "The ISO 4217 codes of the payments this rule matches, each one of the "
+            + "contract's own currencies; empty or absent: any currency. A repeated code counts once.";
+    static final String ROUTE_SCHEMES = "The card schemes of the payments this rule matches: visa, mastercard, amex "
+            + "or discover, in any case (stored and shown in lower case); empty or absent: any scheme.";
 
     private static final Set<String> ISO_4217_CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -72,20 +96,26 @@ record ContractRequest(
         }
         if (currencies == null || currencies.isEmpty()) {
             codes.add("currencies_required");
-        } else if (!currencies.stream().allMatch(code -> code != null && ISO_4217_CODES.contains(code))) {
+        } else if (!currencies.stream().allMatch(ContractRequest::isCurrency)) {
             codes.add("currency_invalid");
         }
         if (hasRequestsPerSecond() && !(requestsPerSecond.isInt() && requestsPerSecond.intValue() >= 1
                 && requestsPerSecond.intValue() <= MAX_REQUESTS_PER_SECOND)) {
             codes.add("requests_per_second_invalid");
         }
+        codes.addAll(RoutingRequest.errorCodes(routing, currencies, acquirers));
         return codes;
     }
 
-    /** The contract of a valid request, each currency once. */
+    /** The contract of a valid request, each currency once, its routing rules in order. */
     AcquirerContract contract() {
         return new AcquirerContract(acquirer, acquirerMerchantId.strip(), currencies.stream().distinct().toList(),
-                hasRequestsPerSecond() ? requestsPerSecond.intValue() : null);
+                hasRequestsPerSecond() ? requestsPerSecond.intValue() : null, RoutingRequest.rules(routing));
+    }
+
+    /** An ISO 4217 code, in upper case. */
+    static boolean isCurrency(String code) {
+        return code != null && ISO_4217_CODES.contains(code);
     }
 
     private boolean hasRequestsPerSecond() {

@@ -13,8 +13,8 @@ import java.util.List;
  * {@code POST /merchants}: a merchant and its acquirer contract, whose fields sit beside the name in the JSON and are
  * described and checked as in {@code PUT /merchants/{id}/contract}.
  */
-@Schema(name = "CreateMerchantRequest", description = "A new merchant and its contract with its acquirer.")
-@JsonPropertyOrder({"name", "acquirer", "acquirer_merchant_id", "currencies", "requests_per_second"})
+@Schema(name = "CreateMerchantRequest", description = "A new merchant and its contract with its acquirers.")
+@JsonPropertyOrder({"name", "acquirer", "acquirer_merchant_id", "currencies", "requests_per_second", "routing"})
 record CreateMerchantRequest(
         @Schema(description = "The merchant's name, at most 100 characters.", example = "Books & Co",
                 maxLength = CreateMerchantRequest.MAX_NAME_LENGTH, requiredMode = Schema.RequiredMode.REQUIRED)
@@ -40,7 +40,7 @@ record CreateMerchantRequest(
         return name.strip();
     }
 
-    /** The contract of a valid request, each currency once. */
+    /** The contract of a valid request, each currency once, its routing rules in order. */
     AcquirerContract contract() {
         return contractRequest.contract();
     }

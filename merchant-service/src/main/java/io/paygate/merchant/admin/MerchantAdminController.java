@@ -111,10 +111,11 @@ class MerchantAdminController {
 
     @PutMapping("/{id}/contract")
     @Operation(operationId = "changeMerchantContract", summary = "Change a merchant's acquirer contract",
-            description = "Replaces the merchant's acquirer, acquirer merchant id and currencies, validated as on "
-                    + "creation. merchant-service answers the gateway's API-key look-ups with the new contract at "
-                    + "once; the gateway caches a look-up for at most paygate.gateway.api-key-cache-ttl (30 s by "
-                    + "default), so payments through it may follow the old contract for up to that long.")
+            description = "Replaces the merchant's acquirer, acquirer merchant id, currencies, rate limit and routing "
+                    + "rules, validated as on creation; a field left out is not kept but dropped (no rate limit of "
+                    + "its own, no routing rules). merchant-service answers the gateway's API-key look-ups with the "
+                    + "new contract at once; the gateway caches a look-up for at most "
+                    + "paygate.gateway.api-key-cache-ttl (30 s by default), so payments through it may follow the old contract for up to that long.")
     @ApiResponse(responseCode = "200", description = "The merchant under its new contract.")
     @ApiResponse(responseCode = "400", description = OpenApiConfiguration.MALFORMED,
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))

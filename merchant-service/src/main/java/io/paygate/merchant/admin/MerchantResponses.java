@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.paygate.merchant.apikey.MerchantApiKey;
+import io.paygate.merchant.merchant.AcquirerContract;
 import io.paygate.merchant.merchant.ApiKeyRotation.IssuedApiKey;
 import io.paygate.merchant.merchant.Merchant;
 import io.paygate.merchant.merchant.MerchantRegistration.RegisteredMerchant;
+import io.paygate.merchant.merchant.RoutingRule;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -30,7 +32,7 @@ final class MerchantResponses {
 
     /** What every answer about a merchant shows first: who it is and its contract with the acquirer. */
     @JsonPropertyOrder({"id", "name", "acquirer", "acquirer_merchant_id", "currencies", "requests_per_second",
-            "created_on"})
+            "routing", "created_on"})
     record MerchantSummary(
             @Schema(description = MERCHANT_ID, example = "mer_y3oqhf46pyzuxjbcn2giaqnb44") String id,
             @Schema(description = NAME, example = "Books & Co") String name,
@@ -45,14 +47,46 @@ final class MerchantResponses {
             @Schema(description = ContractRequest.REQUESTS_PER_SECOND, example = "50",
                     requiredMode = Schema.RequiredMode.NOT_REQUIRED)
             Integer requestsPerSecond,
+            @ArraySchema(arraySchema = @Schema(description = ContractRequest.ROUTING),
+                    maxItems = RoutingRequest.MAX_RULES)
+            List<Route> routing,
             @JsonProperty("created_on")
             @Schema(description = "When the merchant was created (UTC).", example = "2026-03-02T10:15:30.123Z")
             Instant createdOn) {
 
         static MerchantSummary of(Merchant merchant) {
-            return new MerchantSummary(merchant.id(), merchant.name(), merchant.contract().acquirer(),
-                    merchant.contract().acquirerMerchantId(), merchant.contract().currencies(),
-                    merchant.contract().requestsPerSecond(), merchant.createdOn());
+            AcquirerContract contract = merchant.contract();
+            return new MerchantSummary(merchant.id(), merchant.name(), contract.acquirer(),
+                    contract.acquirerMerchantId(), contract.currencies(), contract.requestsPerSecond(),
+                    contract.routing().stream().map(Route::of).toList(), merchant.createdOn());
+        }
+    }
+
+    /** One routing rule of a contract, as requests give it and answers show it. */
+    @Schema(name = "RoutingRule", description = "One routing rule: the payments in one of its currencies with a card "
+            + "of one of its schemes may go to its acquirer. Rules are tried in order; see the contract's routing.")
+    @JsonPropertyOrder({"acquirer", "acquirer_merchant_id", "currencies", "schemes"})
+    record Route(
+            @Schema(description = ContractRequest.ROUTE_ACQUIRER, example = "lionbank",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String acquirer,
+            @JsonProperty("acquirer_merchant_id")
+            @Schema(description = ContractRequest.ROUTE_ACQUIRER_MERCHANT_ID, example = "LION-7",
+                    maxLength = ContractRequest.MAX_ACQUIRER_MERCHANT_ID_LENGTH,
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String acquirerMerchantId,
+            @Schema(description = ContractRequest.ROUTE_CURRENCIES, example = "[\"EUR\"]",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            @ArraySchema(schema = @Schema(description = ContractRequest.CURRENCY, pattern = "^[A-Z]{3}$"))
+            List<String> currencies,
+            @Schema(description = ContractRequest.ROUTE_SCHEMES, example = "[\"visa\", \"mastercard\"]",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            @ArraySchema(schema = @Schema(description = "A card scheme.",
+                    allowableValues = {"visa", "mastercard", "amex", "discover"}))
+            List<String> schemes) {
+
+        static Route of(RoutingRule rule) {
+            return new Route(rule.acquirer(), rule.acquirerMerchantId(), rule.currencies(), rule.schemes());
         }
     }
 

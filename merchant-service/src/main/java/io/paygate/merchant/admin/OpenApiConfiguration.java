@@ -20,13 +20,21 @@ class OpenApiConfiguration {
     static final String UNAUTHORIZED = "Without 'Authorization: Bearer <admin token>'; a merchant's API key does "
             + "not open the admin API. The body is empty.";
     static final String MALFORMED = "The body is not JSON (error_type request_malformed).";
+    /** The routing's error codes, each listed once however many rules have the problem. */
+    static final String ROUTING_ERRORS = "and, each once however many rules have it, routing_invalid (routing is not "
+            + "an array of objects, holds more than 20 rules, a rule has a field it does not know or a field of the "
+            + "wrong type), routing_acquirer_required, routing_acquirer_not_supported, "
+            + "routing_acquirer_merchant_id_required, routing_acquirer_merchant_id_too_long, routing_currency_invalid "
+            + "(not an ISO 4217 code, or not one of the contract's currencies), routing_scheme_invalid (not visa, "
+            + "mastercard, amex or discover).";
     static final String INVALID_MERCHANT = "Some fields are invalid (error_type request_invalid), each named in "
             + "error_codes: name_required, name_too_long, acquirer_required, acquirer_not_supported, "
             + "acquirer_merchant_id_required, acquirer_merchant_id_too_long, currencies_required, currency_invalid, "
-            + "requests_per_second_invalid.";
+            + "requests_per_second_invalid, " + ROUTING_ERRORS;
     static final String INVALID_CONTRACT = "Some fields are invalid (error_type request_invalid), each named in "
             + "error_codes: acquirer_required, acquirer_not_supported, acquirer_merchant_id_required, "
-            + "acquirer_merchant_id_too_long, currencies_required, currency_invalid, requests_per_second_invalid.";
+            + "acquirer_merchant_id_too_long, currencies_required, currency_invalid, requests_per_second_invalid, "
+            + ROUTING_ERRORS;
     static final String NO_MERCHANT = "There is no merchant with this id. The body is empty.";
 
     @Bean

@@ -55,6 +55,6 @@ public record Merchant(
 
     public MerchantContract toContract() {
         return new MerchantContract(id, contract.acquirer(), contract.acquirerMerchantId(), contract.currencies(),
-                contract.requestsPerSecond(), List.of());
+                contract.requestsPerSecond(), contract.routing().stream().map(RoutingRule::toRoute).toList());
     }
 }

@@ -85,6 +85,36 @@ class ApiDocumentationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void describes_how_routing_rules_pick_an_acquirer_and_when_a_payment_fails_over() {
+        JsonNode api = apiDocs();
+        JsonNode schemas = api.get("components").get("schemas");
+
+        for (String schema : List.of("AcquirerContract", "CreateMerchantRequest", "Merchant", "CreatedMerchant")) {
+            JsonNode routing = schemas.get(schema).get("properties").get("routing");
+            assertThat(routing.get("type").asString()).as(schema).isEqualTo("array");
+            assertThat(routing.get("items").get("$ref").asString()).as(schema)
+                    .isEqualTo("#/components/schemas/RoutingRule");
+            assertThat(routing.get("maxItems").asInt()).as(schema).isEqualTo(20);
+            assertThat(routing.get("description").asString()).as(schema)
+                    .contains("first rule matching both its currency and its card scheme")
+                    .contains("the contract's acquirer when no rule matches")
+                    .contains("certainly did not authorise it")
+                    .contains("Never after a timeout or an ambiguous answer");
+        }
+        assertThat(schemas.get("RoutingRule").get("properties").propertyNames())
+                .containsExactly("acquirer", "acquirer_merchant_id", "currencies", "schemes");
+        assertThat(schemas.get("RoutingRule").get("properties").get("schemes").get("items").get("enum").toString())
+                .isEqualTo("[\"visa\",\"mastercard\",\"amex\",\"discover\"]");
+        for (String path : new String[] {"/merchants", "/merchants/{id}/contract"}) {
+            JsonNode operation = api.get("paths").get(path).get(path.equals("/merchants") ? "post" : "put");
+            assertThat(operation.get("responses").get("422").get("description").asString()).as(path)
+                    .contains("routing_invalid", "routing_acquirer_required", "routing_acquirer_not_supported",
+                            "routing_acquirer_merchant_id_required", "routing_acquirer_merchant_id_too_long",
+                            "routing_currency_invalid", "routing_scheme_invalid");
+        }
+    }
+
+    @Test
     void serves_the_same_description_every_time() {
         String first = apiDocsText();
 

@@ -83,6 +83,6 @@ class CreateMerchantRequestTest {
 
     private static CreateMerchantRequest request(String name, String acquirer, String acquirerMerchantId,
                                                  List<String> currencies) {
-        return new CreateMerchantRequest(name, new ContractRequest(acquirer, acquirerMerchantId, currencies, null));
+        return new CreateMerchantRequest(name, new ContractRequest(acquirer, acquirerMerchantId, currencies, null, null));
     }
 }

@@ -46,7 +46,9 @@ class MerchantAdminApiTest extends ServiceIntegrationTest {
         assertThat(Instant.parse(created.get("created_on").asString())).isBefore(Instant.now().plusSeconds(1));
         assertThat(created.get("api_key").asString()).matches(API_KEY_SHAPE);
         assertThat(created.propertyNames()).containsExactlyInAnyOrder(
-                "id", "name", "acquirer", "acquirer_merchant_id", "currencies", "created_on", "api_key");
+                "id", "name", "acquirer", "acquirer_merchant_id", "currencies", "routing", "created_on", "api_key");
+        assertThat(created.get("routing").isArray()).isTrue();
+        assertThat(created.get("routing").isEmpty()).as("no routing rules: an empty array").isTrue();
     }
 
     @Test

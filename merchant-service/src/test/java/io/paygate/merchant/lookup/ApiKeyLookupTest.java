@@ -26,7 +26,7 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
         assertThat(response).hasStatusOk();
         assertThat(response).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
-                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null}
+                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null, "routing": []}
                 """.formatted(created.get("id").asString()));
     }
 
@@ -80,7 +80,30 @@ class ApiKeyLookupTest extends ServiceIntegrationTest {
 
         assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-99",
-                 "currencies": ["JPY"], "requestsPerSecond": 25}
+                 "currencies": ["JPY"], "requestsPerSecond": 25, "routing": []}
+                """.formatted(created.get("id").asString()));
+    }
+
+    @Test
+    void answers_the_contracts_routing_rules_in_order() {
+        JsonNode created = body(createMerchant(VALID_MERCHANT));
+
+        put("/merchants/" + created.get("id").asString() + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-books-42", "currencies": ["GBP", "EUR"],
+                 "routing": [
+                   {"acquirer": "lionbank", "acquirer_merchant_id": "LION-7", "currencies": ["EUR"],
+                    "schemes": ["VISA"]},
+                   {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-amex", "schemes": ["amex"]}]}
+                """);
+
+        assertThat(lookUp(created.get("api_key").asString())).bodyJson().isStrictlyEqualTo("""
+                {"merchantId": "%s", "acquirer": "piggybank", "acquirerMerchantId": "piggy-books-42",
+                 "currencies": ["GBP", "EUR"], "requestsPerSecond": null,
+                 "routing": [
+                   {"acquirer": "lionbank", "acquirerMerchantId": "LION-7", "currencies": ["EUR"],
+                    "schemes": ["visa"]},
+                   {"acquirer": "piggybank", "acquirerMerchantId": "piggy-amex", "currencies": [],
+                    "schemes": ["amex"]}]}
                 """.formatted(created.get("id").asString()));
     }
 

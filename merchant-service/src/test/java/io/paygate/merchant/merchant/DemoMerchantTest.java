@@ -41,7 +41,7 @@ class DemoMerchantTest extends ServiceIntegrationTest {
         assertThat(post(ApiKeyLookup.PATH, null, lookupBody(DEMO_API_KEY))).bodyJson().isStrictlyEqualTo("""
                 {"merchantId": "mer_demoshoppiggybankmerchants", "acquirer": "piggybank",
                  "acquirerMerchantId": "piggy-demo-001", "currencies": ["GBP", "EUR", "USD", "JPY"],
-                 "requestsPerSecond": 5000}
+                 "requestsPerSecond": 5000, "routing": []}
                 """);
         assertThat(merchants.findById(DemoMerchant.ID)).get().extracting(Merchant::name).isEqualTo("Demo Shop");
     }
