@@ -60,6 +60,9 @@ public class BenchChart {
                 number(result.get("warmup_seconds"), 0)));
         y += 20;
         List<String> context = new ArrayList<>();
+        if (result.get("acquirer") != null) {
+            context.add("acquirer " + result.get("acquirer"));
+        }
         context.add("bank latency " + (result.get("bank_latency_ms") == null ? "unknown" : number(result.get("bank_latency_ms"), 0) + " ms"));
         if (result.get("fill") instanceof Map<?, ?> fill) {
             context.add("filled with " + number(fill.get("sent"), 0) + " payments first");

@@ -1,7 +1,9 @@
 -- wrk script for ./paygate bench: every request is a new payment with its own idempotency key,
 -- cards mixed so that some are authorised (odd last digit) and some declined (even last digit).
+-- The Lion Bank decides by the amount instead: with BENCH_ACQUIRER=lionbank the same payments end
+-- their amount in 50 (approved) or 51 (declined, insufficient funds), never in 54 or 91.
 --
--- Environment: BENCH_API_KEY, BENCH_RUN_ID (makes the keys unique across runs), and
+-- Environment: BENCH_API_KEY, BENCH_RUN_ID (makes the keys unique across runs), BENCH_ACQUIRER, and
 --   BENCH_OUTPUT  done() writes the results to this file as "name value" lines, for bench/run's table and JSON;
 --   BENCH_FILL    send this many payments, then end the run (bench/run gives a fill one wrk thread).
 
@@ -9,15 +11,23 @@ local api_key = os.getenv("BENCH_API_KEY")
 local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
 local output = os.getenv("BENCH_OUTPUT")
 local fill = tonumber(os.getenv("BENCH_FILL") or "")
+local lionbank = os.getenv("BENCH_ACQUIRER") == "lionbank"
 
--- Luhn-valid test cards: three approve, two decline.
+-- Luhn-valid test cards: three approve, two decline (the third field: declined).
 local cards = {
-  { "4111111111111111", "123" },
-  { "4012888888881881", "123" },
-  { "6011111111111117", "123" },
-  { "4242424242424242", "123" },
-  { "5555555555554444", "123" },
+  { "4111111111111111", "123", false },
+  { "4012888888881881", "123", false },
+  { "6011111111111117", "123", false },
+  { "4242424242424242", "123", true },
+  { "5555555555554444", "123", true },
 }
+
+local function amount_of(card, n)
+  if lionbank then
+    return (1 + n % 99) * 100 + (card[3] and 51 or 50)
+  end
+  return 100 + n % 9900
+end
 
 local threads = {}
 
@@ -81,7 +91,7 @@ function request()
   local body = string.format(
     '{"source":{"type":"card","number":"%s","expiry_month":12,"expiry_year":2030,"cvv":"%s"},' ..
     '"amount":%d,"currency":"GBP","reference":"bench-%d"}',
-    card[1], card[2], 100 + counter % 9900, counter)
+    card[1], card[2], amount_of(card, counter), counter)
   return wrk.format("POST", "/payments", headers, body)
 end
 

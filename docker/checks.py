@@ -24,8 +24,10 @@ SERVICE_PORTS = {
     "merchant-service": 8082,
     "acquirer-piggybank-service": 8083,
     "piggybank-simulator": 8084,
+    "acquirer-lionbank-service": 8085,
+    "lionbank-simulator": 8086,
 }
-REPLICATED = {"payment-service": 2, "acquirer-piggybank-service": 2}
+REPLICATED = {"payment-service": 2, "acquirer-piggybank-service": 2, "acquirer-lionbank-service": 2}
 SECRETS = {
     "PAYGATE_ADMIN_TOKENS",
     "CARD_ENCRYPTION_KEYS",
@@ -36,6 +38,7 @@ SECRETS = {
     "RABBITMQ_ADMIN_PASSWORD",
     "PAYMENT_SERVICE_RABBITMQ_PASSWORD",
     "ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD",
+    "ACQUIRER_LIONBANK_SERVICE_RABBITMQ_PASSWORD",
 }
 LAYERS = ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]
 

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 final class LocalStack {
 
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "PAYMENT_SERVICE_PORT",
-            "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "MONGODB_PORT");
+            "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT",
+            "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "MONGODB_PORT");
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
@@ -167,9 +168,19 @@ final class LocalStack {
     void release() {
         if (virtualHost != null) {
             rabbitmqctl("delete_vhost", virtualHost);
-            for (String service : List.of("payment-service", "acquirer-piggybank-service")) {
+            for (String service : brokerUsers()) {
                 rabbitmqctl("delete_user", "paygate-" + service + "@" + virtualHost);
             }
+        }
+    }
+
+    /** The services that {@code ./paygate} gives a broker user: the first column of docker/rabbitmq-permissions.tsv. */
+    private List<String> brokerUsers() {
+        try (Stream<String> lines = Files.lines(root.resolve("docker/rabbitmq-permissions.tsv"))) {
+            return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", 2)[0]).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -66,9 +66,15 @@ final class SharedStack implements AutoCloseable {
 
     /** Registers a merchant with the Piggy Bank contract through the admin API and returns its first API key. */
     String createMerchant(String name, List<String> currencies) {
+        return createMerchant(name, "piggybank", "piggy-e2e", currencies);
+    }
+
+    /** Registers a merchant with a contract at the given acquirer through the admin API; returns its first API key. */
+    String createMerchant(String name, String acquirer, String acquirerMerchantId, List<String> currencies) {
         Gateway.Reply created = admin.post("/merchants", adminToken(), """
-                {"name": "%s", "acquirer": "piggybank", "acquirer_merchant_id": "piggy-e2e", "currencies": [%s]}
-                """.formatted(name, currencies.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))));
+                {"name": "%s", "acquirer": "%s", "acquirer_merchant_id": "%s", "currencies": [%s]}
+                """.formatted(name, acquirer, acquirerMerchantId,
+                currencies.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("api_key");
     }
