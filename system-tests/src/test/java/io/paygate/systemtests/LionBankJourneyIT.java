@@ -60,6 +60,8 @@ class LionBankJourneyIT {
         assertThat(read.json().path("source").path("last4").asString()).isEqualTo("1111");
         assertThat(read.json().path("source").path("bin").asString()).isEqualTo("411111");
         assertThat(read.body()).doesNotContain(CARD);
+        assertThat(read.json().at("/processing/acquirer").asString()).isEqualTo("lionbank");
+        assertThat(read.json().at("/processing/retrieval_reference_number").asString()).matches("[0-9]{12}");
 
         // The approval came from the Lion Bank, once.
         JsonNode stats = bankStats();
