@@ -8,11 +8,12 @@ import java.util.Objects;
 /**
  * What ends a pending payment: the acquirer's answer, or the gateway giving up on it at the final deadline.
  *
- * @param authCode    the bank's authorisation code; only an approval may have one
- * @param processedOn when the answer was made, by the acquirer's clock (by the gateway's for a time-out)
- * @param decidedOn   when the gateway recorded it, by its own clock
- * @param acquirer    the acquirer whose answer it is; {@code null} for the gateway's own decision, or an answer from an
- *                    adapter that does not say. Only the acquirer that has the payment's command may decide it
+ * @param authCode          the bank's authorisation code; only an approval may have one
+ * @param processedOn       when the answer was made, by the acquirer's clock (by the gateway's for a time-out)
+ * @param decidedOn         when the gateway recorded it, by its own clock
+ * @param acquirer          the acquirer whose answer it is; {@code null} for the gateway's own decision, or an answer
+ *                          from an adapter that does not say. Only the acquirer that has the payment's command may
+ *                          decide it
  * @param acquirerReference the bank's reference of the transaction, when it gives one
  */
 public record Decision(ResponseCode responseCode, String authCode, Instant processedOn, Instant decidedOn,

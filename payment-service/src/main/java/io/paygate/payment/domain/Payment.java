@@ -13,8 +13,10 @@ import java.util.Optional;
 /**
  * A card payment and the rules it lives by: it is requested {@code Pending}, then the acquirer's answer (or the
  * gateway giving up at the final deadline) moves it once, to {@code Authorized} or {@code Declined}, and nothing moves
- * it again. Every change also says what the payment owes afterwards ({@link #owed()}): while pending, its
- * authorisation command; after a decline that may leave an approval at the bank, a reversal; otherwise nothing.
+ * it again. While pending it may move along its {@link Route} to the next acquirer, when the one that has it never sent
+ * it to its bank ({@link #failOver}); only the acquirer that has it decides it. Every change also says what the payment
+ * owes afterwards ({@link #owed()}): while pending, its authorisation command; after a decline that may leave an
+ * approval at the bank, a reversal; otherwise nothing.
  * <p>
  * Instants are kept to the millisecond, the precision the store keeps, so a payment reads back as it was written.
  *
