@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param iso                    the ISO 8583 listener
  * @param latency                the wait before each answer to an authorisation or reversal
  * @param faults                 failures of the host, for tests and benchmarks
- * @param rememberedTransactions how many decided authorisations are kept for duplicates and reversals (about
- *                               400 bytes each); as many forgotten approvals are kept without their answers, only to
+ * @param rememberedTransactions how many decided authorisations are kept for duplicates, reversals, completions and
+ *                               refunds (about 400 bytes each), and as many completions and refunds for their
+ *                               duplicates; as many forgotten approvals are kept without their answers, only to
  *                               notice a second approval of one of them
  */
 @ConfigurationProperties("lionbank")
