@@ -299,8 +299,8 @@ public class AuthorizationLedger {
                     duplicateTransmissions, approvedMoreThanOnce, reversalRequests, reversalRepeats, reversals,
                     reversalsBeforeAuthorization, refusedAfterReversal, voided, reversalsRefused, completionRequests,
                     completions, capturedTotal, refundRequests, refunds, refundedTotal, capturedMoreThanAuthorized,
-                    refundedMoreThanCaptured, neverAnswered, dropped, closedConnections, formatErrors, unsupported, echoes,
-                    forgottenTransactions);
+                    refundedMoreThanCaptured, neverAnswered, dropped, closedConnections, formatErrors, unsupported,
+                    echoes, forgottenTransactions);
         } finally {
             lock.unlock();
         }

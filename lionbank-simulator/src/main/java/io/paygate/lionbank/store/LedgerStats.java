@@ -26,7 +26,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  *                                     unapproved): its 0100, should it come, is declined 05
  * @param refusedAfterReversal         0100s declined 05 because their reversal had come first
  * @param voided                       approvals reversed before anything of them was captured
- * @param reversalsRefused             reversals answered 12: they quoted a completion or a refund, which are not reversed
+ * @param reversalsRefused             reversals answered 12: they quoted a completion or a refund, which are not
+ *                                     reversed
  * @param completionRequests           well-formed 0220s and 0221s evaluated (repeats of a decided one excluded)
  * @param completions                  of which approved: each captured its amount
  * @param capturedTotal                the amounts those completions captured, in minor units, whatever the currency
@@ -38,8 +39,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param refundedMoreThanCaptured     refunds refused because they asked for more than was captured and not yet
  *                                     refunded (a declined authorisation has nothing); must stay 0
  * @param neverAnswered                0100s of the never-answering card range, read and ignored
- * @param dropped                      authorisations and reversals read and never answered (drop rate)
- * @param closedConnections            connections closed after reading an authorisation or reversal (close rate)
+ * @param dropped                      requests (echoes aside) read and never answered (drop rate)
+ * @param closedConnections            connections closed after reading any request but an echo (close rate)
  * @param formatErrors                 messages that could not be parsed (ignored) or lacked a required field (30)
  * @param unsupported                  0200s of another processing code than 20xxxx (refund), answered 12
  * @param echoes                       0800 echoes answered
