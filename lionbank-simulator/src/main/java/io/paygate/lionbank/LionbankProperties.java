@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * be changed at run time over {@code PUT /simulator/faults} and restored with {@code DELETE /simulator/faults}.
  *
  * @param iso                    the ISO 8583 listener
- * @param latency                the wait before each answer to an authorisation or reversal
+ * @param latency                the wait before each answer to any request but an echo
  * @param faults                 failures of the host, for tests and benchmarks
- * @param rememberedTransactions how many decided authorisations are kept for duplicates and reversals (about
- *                               400 bytes each); as many forgotten approvals are kept without their answers, only to
+ * @param rememberedTransactions how many decided authorisations are kept for duplicates, reversals, completions and
+ *                               refunds (about 400 bytes each), and as many completions and refunds for their
+ *                               duplicates; as many forgotten approvals are kept without their answers, only to
  *                               notice a second approval of one of them
  */
 @ConfigurationProperties("lionbank")
@@ -41,13 +42,13 @@ public record LionbankProperties(
         }
     }
 
-    /** Each answer to an authorisation or reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
+    /** Each answer to any request but an echo waits {@code fixed} plus a uniform random part of {@code jitter}. */
     public record Latency(@DefaultValue("0ms") Duration fixed, @DefaultValue("0ms") Duration jitter) {
     }
 
     /**
-     * @param dropRate  probability (0 to 1) that an authorisation or reversal is read and never answered
-     * @param closeRate probability (0 to 1) that the connection is closed after reading an authorisation or reversal,
+     * @param dropRate  probability (0 to 1) that any request but an echo is read and never answered
+     * @param closeRate probability (0 to 1) that the connection is closed after reading any request but an echo,
      *                  which stays unanswered
      * @param down      the host refuses connections and has closed every open one
      */

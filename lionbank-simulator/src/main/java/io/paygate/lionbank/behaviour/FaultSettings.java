@@ -11,10 +11,10 @@ import io.paygate.simulator.Knobs;
  * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
  * while {@code PUT /simulator/faults} replaces it.
  *
- * @param latencyFixed  each answer to an authorisation or reversal waits this long
+ * @param latencyFixed  each answer to any request but an echo waits this long
  * @param latencyJitter plus a uniform random part of this
- * @param dropRate      probability (0 to 1) that an authorisation or reversal is read and never answered
- * @param closeRate     probability (0 to 1) that the connection is closed after reading an authorisation or reversal
+ * @param dropRate      probability (0 to 1) that any request but an echo is read and never answered
+ * @param closeRate     probability (0 to 1) that the connection is closed after reading any request but an echo
  * @param down          the host refuses connections and closes the open ones
  */
 public record FaultSettings(Duration latencyFixed, Duration latencyJitter, double dropRate, double closeRate,

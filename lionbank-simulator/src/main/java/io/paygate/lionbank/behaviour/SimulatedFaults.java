@@ -32,9 +32,9 @@ public class SimulatedFaults extends FaultKnobs<FaultSettings> {
     }
 
     /**
-     * Holds an authorisation or reversal just read for the latency, unless a fault takes it first: the close rate is
-     * drawn first, then the drop rate, each alone meaning exactly what it says. A fault is counted and returned;
-     * the caller then neither decides nor answers the request.
+     * Holds a request just read (anything but an echo) for the latency, unless a fault takes it first: the close
+     * rate is drawn first, then the drop rate, each alone meaning exactly what it says. A fault is counted and
+     * returned; the caller then neither decides nor answers the request.
      */
     public Optional<InjectedFault> disrupt() throws InterruptedException {
         FaultSettings now = current();

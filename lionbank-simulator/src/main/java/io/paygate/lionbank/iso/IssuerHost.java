@@ -21,6 +21,7 @@ import io.paygate.lionbank.model.AuthorizationRequest;
 import io.paygate.lionbank.model.Decision;
 import io.paygate.lionbank.model.InjectedFault;
 import io.paygate.lionbank.model.IssuerRules;
+import io.paygate.lionbank.model.LifecycleRequest;
 import io.paygate.lionbank.model.ResponseCode;
 import io.paygate.lionbank.model.TransactionKey;
 import io.paygate.lionbank.store.AuthorizationLedger;
@@ -29,9 +30,16 @@ import io.paygate.lionbank.store.AuthorizationLedger;
  * Turns one message read from a connection into what the host does: answer, stay silent or close. Runs on its own
  * virtual thread per message, so slow answers never hold up the others on the same connection.
  *
- * <p>An answer echoes the request's fields 3, 4, 7, 11, 12, 13, 41, 42, 49 and 70 (whichever it has), never the
- * card data (2, 14). A message missing a required field is answered with {@code 30}; one that cannot be parsed at all
- * cannot be matched by the acquirer, so it is counted and ignored.
+ * <p>An answer echoes the request's fields 3, 4, 7, 11, 12, 13, 41, 42, 49, 60, 70 and 90 (whichever it has), never
+ * the card data (2, 14). A message missing a required field is answered with {@code 30}; one that cannot be parsed at
+ * all cannot be matched by the acquirer, so it is counted and ignored.
+ *
+ * <p>A completion (0220, repeated as 0221) or refund (0200, processing code {@code 20xxxx}) names its authorisation
+ * in field 90, original data elements as ISO 8583:1987 has them: the original MTI {@code 0100}, its STAN (field 11)
+ * and transmission date-time (field 7), then the acquiring and forwarding institution ids (22 digits, zeros here);
+ * the terminal and card acceptor are the request's own (41, 42). A 0220's field 60 {@code F} makes it final (the
+ * rest of the authorisation is released), {@code P} or no field 60 partial. A 0200 of another processing code is
+ * answered {@code 12}: the host takes no purchases.
  */
 @Component
 class IssuerHost {
@@ -39,10 +47,14 @@ class IssuerHost {
     private static final Logger log = LoggerFactory.getLogger(IssuerHost.class);
 
     private static final int[] ECHOED = {PROCESSING_CODE, AMOUNT, TRANSMISSION_DATE_TIME, STAN, LOCAL_TIME, LOCAL_DATE,
-            TERMINAL_ID, CARD_ACCEPTOR_ID, CURRENCY, NETWORK_MANAGEMENT_CODE};
+            TERMINAL_ID, CARD_ACCEPTOR_ID, CURRENCY, COMPLETION_INDICATOR, NETWORK_MANAGEMENT_CODE,
+            ORIGINAL_DATA_ELEMENTS};
     private static final int[] REQUIRED_IN_AUTHORIZATION = {PAN, AMOUNT, TRANSMISSION_DATE_TIME, STAN, EXPIRY,
             TERMINAL_ID, CARD_ACCEPTOR_ID, CURRENCY};
     private static final int[] REQUIRED_IN_REVERSAL = {TRANSMISSION_DATE_TIME, STAN, TERMINAL_ID, CARD_ACCEPTOR_ID};
+    private static final int[] REQUIRED_IN_LIFECYCLE = {AMOUNT, TRANSMISSION_DATE_TIME, STAN, TERMINAL_ID,
+            CARD_ACCEPTOR_ID, CURRENCY, ORIGINAL_DATA_ELEMENTS};
+    private static final String ORIGINAL_AUTHORIZATION_TYPE = "0100";
 
     private final MessageFactory<IsoMessage> messages = LionbankMessages.factory();
     private final AuthorizationLedger ledger;
@@ -64,6 +76,8 @@ class IssuerHost {
         try {
             return switch (request.getType()) {
                 case AUTHORIZATION_REQUEST -> authorize(request);
+                case COMPLETION_ADVICE, COMPLETION_ADVICE_REPEAT -> settle(request, LifecycleRequest.Action.COMPLETION);
+                case FINANCIAL_REQUEST -> settle(request, LifecycleRequest.Action.REFUND);
                 case REVERSAL_REQUEST, REVERSAL_REPEAT -> reverse(request);
                 case NETWORK_MANAGEMENT_REQUEST -> echo(request);
                 default -> {
@@ -110,9 +124,31 @@ class IssuerHost {
         if (fault.isPresent()) {
             return unanswered(fault.get(), original);
         }
-        ledger.reverse(original, request.getType() == REVERSAL_REPEAT);
-        log.debug("Reversed {}", original);
-        return answer(request, new Decision(ResponseCode.APPROVED, null, null));
+        ResponseCode reversed = ledger.reverse(original, request.getType() == REVERSAL_REPEAT);
+        log.debug("Answered {} to the reversal of {}", reversed.code(), original);
+        return answer(request, new Decision(reversed, null, null));
+    }
+
+    private HostAction settle(IsoMessage request, LifecycleRequest.Action action) throws InterruptedException {
+        Optional<LifecycleRequest> read = lifecycleOf(request, action);
+        if (read.isEmpty()) {
+            ledger.recordFormatError();
+            return answer(request, Decision.of(ResponseCode.FORMAT_ERROR));
+        }
+        LifecycleRequest lifecycle = read.get();
+        if (action == LifecycleRequest.Action.REFUND && !isRefund(text(request, PROCESSING_CODE))) {
+            ledger.recordUnsupported();
+            log.debug("Refused a 0200 with processing code {}: the host takes refunds only",
+                    text(request, PROCESSING_CODE));
+            return answer(request, new Decision(ResponseCode.INVALID_TRANSACTION, null, null));
+        }
+        Optional<InjectedFault> fault = faults.disrupt();
+        if (fault.isPresent()) {
+            return unanswered(fault.get(), lifecycle.key());
+        }
+        Decision decision = ledger.settle(lifecycle);
+        log.debug("Answered {} to {}", decision.responseCode(), lifecycle);
+        return answer(request, decision);
     }
 
     private HostAction echo(IsoMessage request) {
@@ -150,6 +186,38 @@ class IssuerHost {
             return Optional.empty();
         }
         return Optional.of(new AuthorizationRequest(keyOf(request), pan, amount, expiry, text(request, CURRENCY)));
+    }
+
+    /**
+     * A completion's or refund's fields, or empty when one is missing or malformed: field 90 must name an 0100,
+     * field 2 (optional) be digits, field 60 (completions, optional) be {@code F} or {@code P}, field 3 (refunds)
+     * be six digits.
+     */
+    private static Optional<LifecycleRequest> lifecycleOf(IsoMessage request, LifecycleRequest.Action action) {
+        if (!request.hasEveryField(REQUIRED_IN_LIFECYCLE)) {
+            return Optional.empty();
+        }
+        String original = text(request, ORIGINAL_DATA_ELEMENTS);
+        String pan = text(request, PAN);
+        String indicator = text(request, COMPLETION_INDICATOR);
+        String processingCode = text(request, PROCESSING_CODE);
+        boolean malformed = original.length() != 42 || !original.startsWith(ORIGINAL_AUTHORIZATION_TYPE)
+                || pan != null && (pan.isEmpty() || !pan.chars().allMatch(Character::isDigit))
+                || indicator != null && !indicator.equals(FINAL_COMPLETION) && !indicator.equals(PARTIAL_COMPLETION)
+                || action == LifecycleRequest.Action.REFUND && (processingCode == null || processingCode.length() != 6);
+        if (malformed) {
+            return Optional.empty();
+        }
+        TransactionKey key = keyOf(request);
+        TransactionKey authorization = new TransactionKey(key.terminalId(), key.merchantId(), original.substring(4, 10),
+                original.substring(10, 20));
+        boolean finalCompletion = action == LifecycleRequest.Action.COMPLETION && FINAL_COMPLETION.equals(indicator);
+        return Optional.of(new LifecycleRequest(action, key, authorization, Long.parseLong(text(request, AMOUNT)),
+                text(request, CURRENCY), pan, finalCompletion));
+    }
+
+    private static boolean isRefund(String processingCode) {
+        return processingCode.startsWith(REFUND_TRANSACTION_TYPE);
     }
 
     private static TransactionKey keyOf(IsoMessage request) {

@@ -16,6 +16,11 @@ public final class LionbankMessages {
 
     public static final int AUTHORIZATION_REQUEST = 0x100;
     public static final int AUTHORIZATION_RESPONSE = 0x110;
+    public static final int FINANCIAL_REQUEST = 0x200;
+    public static final int FINANCIAL_RESPONSE = 0x210;
+    public static final int COMPLETION_ADVICE = 0x220;
+    public static final int COMPLETION_ADVICE_REPEAT = 0x221;
+    public static final int COMPLETION_RESPONSE = 0x230;
     public static final int REVERSAL_REQUEST = 0x400;
     public static final int REVERSAL_REPEAT = 0x401;
     public static final int REVERSAL_RESPONSE = 0x410;
@@ -37,7 +42,16 @@ public final class LionbankMessages {
     public static final int TERMINAL_ID = 41;
     public static final int CARD_ACCEPTOR_ID = 42;
     public static final int CURRENCY = 49;
+    public static final int COMPLETION_INDICATOR = 60;
     public static final int NETWORK_MANAGEMENT_CODE = 70;
+    public static final int ORIGINAL_DATA_ELEMENTS = 90;
+
+    /** Field 60 of a 0220 that ends the authorisation: what it does not capture is released. */
+    public static final String FINAL_COMPLETION = "F";
+    /** Field 60 of a 0220 after which more completions may follow; the same as leaving field 60 out. */
+    public static final String PARTIAL_COMPLETION = "P";
+    /** Processing code (field 3) of a refund starts with this transaction type. */
+    public static final String REFUND_TRANSACTION_TYPE = "20";
 
     private static final String CONFIG = "lionbank-iso8583.xml";
 

@@ -4,7 +4,10 @@ package io.paygate.lionbank.model;
 public enum ResponseCode {
     APPROVED("00"),
     DO_NOT_HONOUR("05"),
+    INVALID_TRANSACTION("12"),
+    INVALID_AMOUNT("13"),
     INVALID_CARD_NUMBER("14"),
+    ORIGINAL_NOT_FOUND("25"),
     FORMAT_ERROR("30"),
     INSUFFICIENT_FUNDS("51"),
     EXPIRED_CARD("54"),

@@ -83,6 +83,56 @@ class FaultKnobTests {
     }
 
     @Test
+    void drops_completions_and_refunds_at_a_drop_rate_of_one_without_deciding_them() throws IOException {
+        try (IsoClient acquirer = new IsoClient(server.port())) {
+            IsoMessage original = authorization(1000);
+            acquirer.exchange(original);
+            IsoMessage captured = completionOf(original, 600, false);
+            acquirer.exchange(captured);
+            setFaults("{\"drop_rate\":1}");
+            IsoMessage completion = completionOf(original, 400, true);
+            IsoMessage refund = refundOf(original, 600);
+
+            acquirer.send(completion);
+            acquirer.send(refund);
+
+            assertThat(acquirer.exchange(echo()).getType()).isEqualTo(NETWORK_MANAGEMENT_RESPONSE);
+            assertThat(acquirer.answerWithin(Duration.ofMillis(300))).isEmpty();
+            await().atMost(Duration.ofSeconds(5)).until(() -> stats().dropped() == 2);
+            assertThat(stats().capturedTotal()).isEqualTo(600);
+            assertThat(stats().refundedTotal()).isZero();
+
+            setFaults("{\"drop_rate\":0}");
+            assertThat(text(acquirer.exchange(completion), RESPONSE_CODE)).isEqualTo("00");
+            assertThat(text(acquirer.exchange(refund), RESPONSE_CODE)).isEqualTo("00");
+            assertThat(stats()).satisfies(stats -> {
+                assertThat(stats.capturedTotal()).isEqualTo(1000);
+                assertThat(stats.refundedTotal()).isEqualTo(600);
+                assertThat(stats.duplicates()).isZero();
+            });
+        }
+    }
+
+    @Test
+    void waits_the_latency_and_closes_at_the_close_rate_for_completions_too() throws Exception {
+        try (IsoClient acquirer = new IsoClient(server.port())) {
+            IsoMessage original = authorization(1000);
+            acquirer.exchange(original);
+            setFaults("{\"latency_fixed_ms\":500}");
+
+            long started = System.nanoTime();
+            acquirer.exchange(completionOf(original, 100, false));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+            setFaults("{\"latency_fixed_ms\":0,\"close_rate\":1}");
+            acquirer.send(completionOf(original, 100, false));
+            assertThat(acquirer.closedByHostWithin(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(stats().closedConnections()).isEqualTo(1);
+        assertThat(stats().capturedTotal()).isEqualTo(100);
+    }
+
+    @Test
     void drops_about_as_often_as_the_rate_says() throws IOException {
         setFaults("{\"drop_rate\":0.5}");
         try (IsoClient acquirer = new IsoClient(server.port())) {

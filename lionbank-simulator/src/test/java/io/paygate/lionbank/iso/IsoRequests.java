@@ -56,6 +56,49 @@ final class IsoRequests {
         return reversal;
     }
 
+    /**
+     * A completion advice (0220) of {@code original}, an 0100, with a STAN and transmission time of its own; field
+     * 60 says {@code F} when {@code isFinal}, else {@code P}.
+     */
+    static IsoMessage completionOf(IsoMessage original, long amount, boolean isFinal) {
+        IsoMessage completion = referring(COMPLETION_ADVICE, original, "000000", amount);
+        completion.setValue(COMPLETION_INDICATOR, isFinal ? FINAL_COMPLETION : PARTIAL_COMPLETION, IsoType.LLLVAR, 0);
+        return completion;
+    }
+
+    /** The same completion again as a repeat, 0221. */
+    static IsoMessage repeatOf(IsoMessage completion) {
+        IsoMessage repeat = MESSAGES.newMessage(COMPLETION_ADVICE_REPEAT);
+        repeat.copyFieldsFrom(completion, PROCESSING_CODE, AMOUNT, TRANSMISSION_DATE_TIME, STAN, LOCAL_TIME,
+                LOCAL_DATE, TERMINAL_ID, CARD_ACCEPTOR_ID, CURRENCY, COMPLETION_INDICATOR, ORIGINAL_DATA_ELEMENTS);
+        return repeat;
+    }
+
+    /** A refund (0200, processing code 200000) of what {@code original}, an 0100, captured. */
+    static IsoMessage refundOf(IsoMessage original, long amount) {
+        return referring(FINANCIAL_REQUEST, original, "200000", amount);
+    }
+
+    /** Field 90 as ISO 8583:1987 has it: the original's MTI, STAN and field 7, then two institution ids, zeros. */
+    static String originalDataElements(IsoMessage original) {
+        return "%04x".formatted(original.getType()) + text(original, STAN) + text(original, TRANSMISSION_DATE_TIME)
+                + "0".repeat(22);
+    }
+
+    private static IsoMessage referring(int type, IsoMessage original, String processingCode, long amount) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        IsoMessage request = MESSAGES.newMessage(type);
+        request.setValue(PROCESSING_CODE, processingCode, IsoType.NUMERIC, 6);
+        request.setValue(AMOUNT, "%012d".formatted(amount), IsoType.NUMERIC, 12);
+        request.setValue(TRANSMISSION_DATE_TIME, TRANSMISSION.format(now), IsoType.NUMERIC, 10);
+        request.setValue(STAN, nextStan(), IsoType.NUMERIC, 6);
+        request.setValue(LOCAL_TIME, DateTimeFormatter.ofPattern("HHmmss").format(now), IsoType.NUMERIC, 6);
+        request.setValue(LOCAL_DATE, DateTimeFormatter.ofPattern("MMdd").format(now), IsoType.NUMERIC, 4);
+        request.copyFieldsFrom(original, TERMINAL_ID, CARD_ACCEPTOR_ID, CURRENCY);
+        request.setValue(ORIGINAL_DATA_ELEMENTS, originalDataElements(original), IsoType.NUMERIC, 42);
+        return request;
+    }
+
     static IsoMessage echo() {
         IsoMessage echo = MESSAGES.newMessage(NETWORK_MANAGEMENT_REQUEST);
         echo.setValue(TRANSMISSION_DATE_TIME, TRANSMISSION.format(ZonedDateTime.now(ZoneOffset.UTC)), IsoType.NUMERIC, 10);

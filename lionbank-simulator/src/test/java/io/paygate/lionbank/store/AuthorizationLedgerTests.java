@@ -142,12 +142,13 @@ class AuthorizationLedgerTests {
 
         ledger.reset();
 
-        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThat(ledger.settle(request(1, GOOD_CARD), ResponseCode.APPROVED).approved()).isTrue();
         assertThat(ledger.stats().duplicates()).isZero();
     }
 
-    private static AuthorizationLedger ledgerRemembering(int transactions) {
+    static AuthorizationLedger ledgerRemembering(int transactions) {
         return new AuthorizationLedger(new LionbankProperties(new LionbankProperties.Iso("", 0),
                 new LionbankProperties.Latency(Duration.ZERO, Duration.ZERO),
                 new LionbankProperties.Faults(0, 0, false), transactions));

@@ -61,7 +61,9 @@ class SimulatorControlTests {
 
         assertThat(stats.statusCode()).isEqualTo(200);
         assertThat(stats.body()).contains("\"approved_more_than_once\":", "\"reversals\":", "\"duplicates\":",
-                "\"dropped\":", "\"closed_connections\":");
+                "\"dropped\":", "\"closed_connections\":", "\"captured_total\":", "\"refunded_total\":",
+                "\"voided\":", "\"completions\":", "\"refunds\":", "\"captured_more_than_authorized\":",
+                "\"refunded_more_than_captured\":");
     }
 
     @Test
