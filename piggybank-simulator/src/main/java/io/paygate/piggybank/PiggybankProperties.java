@@ -15,7 +15,7 @@ public record PiggybankProperties(
         @DefaultValue Faults faults,
         @DefaultValue Idempotency idempotency) {
 
-    /** Every well-formed {@code POST /payments} and every reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
+    /** Every well-formed {@code POST /payments}, capture, void and refund and every reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
     public record Latency(@DefaultValue("0ms") Duration fixed, @DefaultValue("0ms") Duration jitter) {
         public Latency {
             if (fixed.isNegative() || jitter.isNegative()) {
@@ -27,11 +27,12 @@ public record PiggybankProperties(
     /**
      * Failures of a bank that tests and benchmarks need on demand.
      *
-     * @param unavailableRate probability (0 to 1) that a well-formed authorisation is answered 503 without being decided
-     * @param hangRate        probability (0 to 1) that a well-formed authorisation gets no answer for {@code hangFor},
+     * @param unavailableRate probability (0 to 1) that a well-formed authorisation, capture, void or refund is answered
+     *                        503 without being decided
+     * @param hangRate        probability (0 to 1) that a well-formed authorisation or action gets no answer for {@code hangFor},
      *                        then a 503, so that the caller's read timeout fires first
      * @param hangFor         how long a hanging request waits before its 503
-     * @param down            every authorisation and reversal is answered 503 at once
+     * @param down            every authorisation, action and reversal is answered 503 at once
      */
     public record Faults(
             @DefaultValue("0") double unavailableRate,
