@@ -164,7 +164,8 @@ class PaymentAuthorizationTests {
         bank.post().uri("/simulator/reset").exchange().expectStatus().isNoContent();
 
         LedgerStats stats = bank.get().uri("/simulator/stats").exchange().returnResult(LedgerStats.class).getResponseBody();
-        assertThat(stats).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(stats).isEqualTo(new LedgerStats(
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
