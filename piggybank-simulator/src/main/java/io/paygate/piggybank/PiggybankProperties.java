@@ -15,7 +15,7 @@ public record PiggybankProperties(
         @DefaultValue Faults faults,
         @DefaultValue Idempotency idempotency) {
 
-    /** Every well-formed {@code POST /payments} and every reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
+    /** Every well-formed {@code POST /payments}, capture, void and refund and every reversal waits {@code fixed} plus a uniform random part of {@code jitter}. */
     public record Latency(@DefaultValue("0ms") Duration fixed, @DefaultValue("0ms") Duration jitter) {
         public Latency {
             if (fixed.isNegative() || jitter.isNegative()) {
@@ -27,11 +27,12 @@ public record PiggybankProperties(
     /**
      * Failures of a bank that tests and benchmarks need on demand.
      *
-     * @param unavailableRate probability (0 to 1) that a well-formed authorisation is answered 503 without being decided
-     * @param hangRate        probability (0 to 1) that a well-formed authorisation gets no answer for {@code hangFor},
-     *                        then a 503, so that the caller's read timeout fires first
+     * @param unavailableRate probability (0 to 1) that a well-formed authorisation, capture, void or refund is answered
+     *                        503 without being decided
+     * @param hangRate        probability (0 to 1) that a well-formed authorisation or action gets no answer for
+     *                        {@code hangFor}, then a 503, so that the caller's read timeout fires first
      * @param hangFor         how long a hanging request waits before its 503
-     * @param down            every authorisation and reversal is answered 503 at once
+     * @param down            every authorisation, action and reversal is answered 503 at once
      */
     public record Faults(
             @DefaultValue("0") double unavailableRate,
@@ -55,6 +56,8 @@ public record PiggybankProperties(
      * notice a second approval of one of them. Measured: about 400 bytes per key for both, so about 40 MB
      * when the default 100,000 are full. Up to as many keys reversed before their authorisation arrived are kept
      * as well, each without an answer like a forgotten approval, so that the authorisation is refused if it comes.
+     * An approval's balance (captured, refunded) is kept with its answer; the answers of the most recent
+     * {@code rememberedKeys} capture, void and refund keys are kept as well.
      */
     public record Idempotency(@DefaultValue("100000") int rememberedKeys) {
         public Idempotency {

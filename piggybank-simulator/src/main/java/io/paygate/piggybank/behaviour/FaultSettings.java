@@ -11,12 +11,14 @@ import io.paygate.simulator.Knobs;
  * One consistent set of the simulator's knobs. Immutable, so a request reads every knob from the same set even
  * while {@code PUT /simulator/faults} replaces it.
  *
- * @param latencyFixed    every well-formed authorisation and every reversal waits this long
+ * @param latencyFixed    every well-formed authorisation, capture, void and refund and every reversal waits this long
  * @param latencyJitter   plus a uniform random part of this
- * @param unavailableRate probability (0 to 1) that a well-formed authorisation is answered 503 without being decided
- * @param hangRate        probability (0 to 1) that a well-formed authorisation is held for {@code hangFor}, then answered 503
+ * @param unavailableRate probability (0 to 1) that a well-formed authorisation or action is answered 503 without being
+ *                        decided
+ * @param hangRate        probability (0 to 1) that a well-formed authorisation or action is held for {@code hangFor},
+ *                        then answered 503
  * @param hangFor         how long a hanging request is held
- * @param down            every authorisation and reversal is answered 503 at once
+ * @param down            every authorisation, action and reversal is answered 503 at once
  */
 public record FaultSettings(
         Duration latencyFixed,

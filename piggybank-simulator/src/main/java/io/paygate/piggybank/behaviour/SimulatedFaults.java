@@ -44,12 +44,12 @@ public class SimulatedFaults extends FaultKnobs<FaultSettings> implements SmartL
     }
 
     /**
-     * Holds a well-formed authorisation for as long as the settings say, then names the fault that answers it
-     * instead of the issuer, or nothing when the issuer may decide it. The hang is drawn first; a request that does
+     * Holds a well-formed authorisation, capture, void or refund for as long as the settings say, then names the
+     * fault that answers it instead of the issuer, or nothing when the issuer may decide it. The hang is drawn first; a request that does
      * not hang waits the latency and is then drawn for a 503, so with both rates set the share of injected 503s
      * is {@code (1 - hangRate) * unavailableRate}, and each rate alone means exactly what it says.
      */
-    public Optional<InjectedFault> disruptAuthorization() {
+    public Optional<InjectedFault> disrupt() {
         FaultSettings now = current();
         RandomGenerator random = ThreadLocalRandom.current();
         if (now.hangs(random)) {

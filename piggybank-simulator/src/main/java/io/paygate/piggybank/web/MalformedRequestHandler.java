@@ -11,7 +11,7 @@ import io.paygate.piggybank.store.AuthorizationLedger;
 import io.paygate.simulator.ErrorMessage;
 
 /** For the bank's own API only: a malformed admin request is no invalid payment request. */
-@RestControllerAdvice(assignableTypes = PaymentController.class)
+@RestControllerAdvice(assignableTypes = {PaymentController.class, PaymentActionController.class})
 class MalformedRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequestHandler.class);

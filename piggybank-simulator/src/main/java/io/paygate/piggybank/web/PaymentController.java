@@ -55,11 +55,11 @@ class PaymentController {
             log.debug("Refused an authorisation for card ending {}: {}", request.last4(), problem.get());
             return ResponseEntity.badRequest().body(new ErrorMessage(problem.get()));
         }
-        Optional<InjectedFault> fault = faults.disruptAuthorization();
+        Optional<InjectedFault> fault = faults.disrupt();
         if (fault.isPresent()) {
             return answeredBy(fault.get(), idempotencyKey);
         }
-        IssuerAnswer answer = ledger.settle(idempotencyKey, IssuerRules.answer(request));
+        IssuerAnswer answer = ledger.settle(idempotencyKey, request.amount(), IssuerRules.answer(request));
         log.debug("Answered {} to an authorisation of {} {} for card ending {} with key {}",
                 answer, request.amount(), request.currency(), request.last4(), idempotencyKey);
         return switch (answer) {
@@ -86,7 +86,7 @@ class PaymentController {
     }
 
     /** Every injected fault is a 503, like the issuer's own unavailability, so that callers treat them alike. */
-    private static ResponseEntity<ErrorMessage> answeredBy(InjectedFault fault, @Nullable String idempotencyKey) {
+    static ResponseEntity<ErrorMessage> answeredBy(InjectedFault fault, @Nullable String idempotencyKey) {
         log.debug("Injected {} for key {}", fault, idempotencyKey);
         String message = switch (fault) {
             case BANK_DOWN -> "The bank is down";
@@ -96,7 +96,7 @@ class PaymentController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorMessage(message));
     }
 
-    private static Optional<String> keyProblem(@Nullable String idempotencyKey) {
+    static Optional<String> keyProblem(@Nullable String idempotencyKey) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }

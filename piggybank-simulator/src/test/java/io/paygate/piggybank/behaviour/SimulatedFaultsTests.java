@@ -33,7 +33,7 @@ class SimulatedFaultsTests {
         faults.start();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Optional<InjectedFault>> held =
-                    CompletableFuture.supplyAsync(faults::disruptAuthorization, threads);
+                    CompletableFuture.supplyAsync(faults::disrupt, threads);
             await().atMost(Duration.ofSeconds(5)).until(() -> ledger.stats().hung() == 1);
 
             faults.stop();

@@ -28,28 +28,28 @@ class AuthorizationLedgerTests {
         AuthorizationLedger ledger = ledgerRemembering(10);
         Authorization approval = Authorization.approved();
 
-        ledger.settle("pay_1", approval);
+        ledger.settle("pay_1", 100, approval);
 
-        assertThat(ledger.settle("pay_1", Authorization.approved())).isEqualTo(approval);
-        assertThat(ledger.settle("pay_1", Authorization.declined())).isEqualTo(approval);
+        assertThat(ledger.settle("pay_1", 100, Authorization.approved())).isEqualTo(approval);
+        assertThat(ledger.settle("pay_1", 100, Authorization.declined())).isEqualTo(approval);
         assertThat(ledger.stats().idempotentReplays()).isEqualTo(2);
     }
 
     @Test
     void never_remembers_that_the_issuer_was_unavailable() {
         AuthorizationLedger ledger = ledgerRemembering(10);
-        ledger.settle("pay_1", new IssuerUnavailable());
+        ledger.settle("pay_1", 100, new IssuerUnavailable());
 
         Authorization approval = Authorization.approved();
 
-        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
+        assertThat(ledger.settle("pay_1", 100, approval)).isEqualTo(approval);
         assertThat(ledger.stats().idempotentReplays()).isZero();
     }
 
     @Test
     void counts_injected_faults_apart_from_the_issuers_own_unavailability() {
         AuthorizationLedger ledger = ledgerRemembering(10);
-        ledger.settle("pay_1", new IssuerUnavailable());
+        ledger.settle("pay_1", 100, new IssuerUnavailable());
         ledger.recordInjectedFault(InjectedFault.UNAVAILABLE);
         ledger.recordInjectedFault(InjectedFault.UNAVAILABLE);
         ledger.recordInjectedFault(InjectedFault.HANG);
@@ -64,16 +64,17 @@ class AuthorizationLedgerTests {
 
         ledger.reset();
 
-        assertThat(ledger.stats()).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(ledger.stats()).isEqualTo(new LedgerStats(
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
     void counts_approvals_made_without_a_key() {
         AuthorizationLedger ledger = ledgerRemembering(10);
 
-        ledger.settle(null, Authorization.approved());
-        ledger.settle(null, Authorization.approved());
-        ledger.settle(null, Authorization.declined());
+        ledger.settle(null, 100, Authorization.approved());
+        ledger.settle(null, 100, Authorization.approved());
+        ledger.settle(null, 100, Authorization.declined());
 
         LedgerStats stats = ledger.stats();
         assertThat(stats.approvals()).isEqualTo(2);
@@ -85,13 +86,13 @@ class AuthorizationLedgerTests {
     @Test
     void forgets_the_oldest_keys_beyond_its_capacity() {
         AuthorizationLedger ledger = ledgerRemembering(2);
-        ledger.settle("pay_1", Authorization.declined());
-        ledger.settle("pay_2", Authorization.declined());
-        ledger.settle("pay_3", Authorization.declined());
+        ledger.settle("pay_1", 100, Authorization.declined());
+        ledger.settle("pay_2", 100, Authorization.declined());
+        ledger.settle("pay_3", 100, Authorization.declined());
 
         Authorization approval = Authorization.approved();
 
-        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
+        assertThat(ledger.settle("pay_1", 100, approval)).isEqualTo(approval);
         assertThat(ledger.stats().forgottenIdempotencyKeys()).isEqualTo(2);
         assertThat(ledger.stats().approvedMoreThanOnce()).isZero();
     }
@@ -99,10 +100,10 @@ class AuthorizationLedgerTests {
     @Test
     void counts_a_second_approval_of_a_key_it_had_forgotten() {
         AuthorizationLedger ledger = ledgerRemembering(1);
-        ledger.settle("pay_1", Authorization.approved());
-        ledger.settle("pay_2", Authorization.approved());
+        ledger.settle("pay_1", 100, Authorization.approved());
+        ledger.settle("pay_2", 100, Authorization.approved());
 
-        ledger.settle("pay_1", Authorization.approved());
+        ledger.settle("pay_1", 100, Authorization.approved());
 
         assertThat(ledger.stats().approvedMoreThanOnce()).isEqualTo(1);
         assertThat(ledger.stats().approvals()).isEqualTo(3);
@@ -111,8 +112,8 @@ class AuthorizationLedgerTests {
     @Test
     void cannot_reverse_an_approval_it_has_forgotten() {
         AuthorizationLedger ledger = ledgerRemembering(1);
-        ledger.settle("pay_1", Authorization.approved());
-        ledger.settle("pay_2", Authorization.approved());
+        ledger.settle("pay_1", 100, Authorization.approved());
+        ledger.settle("pay_2", 100, Authorization.approved());
 
         assertThat(ledger.reverse("pay_1")).isFalse();
         assertThat(ledger.reverse("pay_2")).isTrue();
@@ -123,10 +124,10 @@ class AuthorizationLedgerTests {
         AuthorizationLedger ledger = ledgerRemembering(10);
         assertThat(ledger.reverse("pay_overtaken")).isFalse();
 
-        IssuerAnswer answer = ledger.settle("pay_overtaken", Authorization.approved());
+        IssuerAnswer answer = ledger.settle("pay_overtaken", 100, Authorization.approved());
 
         assertThat(answer).isEqualTo(Authorization.refusedAfterReversal());
-        assertThat(ledger.settle("pay_overtaken", Authorization.approved())).isEqualTo(answer);
+        assertThat(ledger.settle("pay_overtaken", 100, Authorization.approved())).isEqualTo(answer);
         LedgerStats stats = ledger.stats();
         assertThat(stats.authorizationsRefusedAfterReversal()).isEqualTo(1);
         assertThat(stats.approvals()).isZero();
@@ -140,21 +141,21 @@ class AuthorizationLedgerTests {
     @Test
     void refuses_an_authorisation_reversed_while_the_issuer_was_unavailable_for_it() {
         AuthorizationLedger ledger = ledgerRemembering(10);
-        ledger.settle("pay_1", new IssuerUnavailable());
+        ledger.settle("pay_1", 100, new IssuerUnavailable());
         ledger.reverse("pay_1");
 
-        assertThat(ledger.settle("pay_1", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+        assertThat(ledger.settle("pay_1", 100, Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
         assertThat(ledger.stats().approvals()).isZero();
     }
 
     @Test
     void never_counts_a_refusal_after_reversal_as_a_second_approval_of_a_forgotten_key() {
         AuthorizationLedger ledger = ledgerRemembering(1);
-        ledger.settle("pay_1", Authorization.approved());
-        ledger.settle("pay_2", Authorization.approved());
+        ledger.settle("pay_1", 100, Authorization.approved());
+        ledger.settle("pay_2", 100, Authorization.approved());
         ledger.reverse("pay_1");
 
-        assertThat(ledger.settle("pay_1", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+        assertThat(ledger.settle("pay_1", 100, Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
 
         LedgerStats stats = ledger.stats();
         assertThat(stats.approvedMoreThanOnce()).isZero();
@@ -165,15 +166,15 @@ class AuthorizationLedgerTests {
     @Test
     void keeps_no_tombstone_for_a_key_it_has_an_answer_for() {
         AuthorizationLedger ledger = ledgerRemembering(10);
-        ledger.settle("pay_declined", Authorization.declined());
+        ledger.settle("pay_declined", 100, Authorization.declined());
         Authorization approval = Authorization.approved();
-        ledger.settle("pay_approved", approval);
+        ledger.settle("pay_approved", 100, approval);
 
         ledger.reverse("pay_declined");
         ledger.reverse("pay_approved");
 
-        assertThat(ledger.settle("pay_declined", Authorization.approved())).isEqualTo(Authorization.declined());
-        assertThat(ledger.settle("pay_approved", Authorization.approved())).isEqualTo(approval);
+        assertThat(ledger.settle("pay_declined", 100, Authorization.approved())).isEqualTo(Authorization.declined());
+        assertThat(ledger.settle("pay_approved", 100, Authorization.approved())).isEqualTo(approval);
         assertThat(ledger.stats().authorizationsRefusedAfterReversal()).isZero();
     }
 
@@ -186,8 +187,8 @@ class AuthorizationLedgerTests {
 
         Authorization approval = Authorization.approved();
 
-        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
-        assertThat(ledger.settle("pay_3", Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
+        assertThat(ledger.settle("pay_1", 100, approval)).isEqualTo(approval);
+        assertThat(ledger.settle("pay_3", 100, Authorization.approved())).isEqualTo(Authorization.refusedAfterReversal());
     }
 
     @Test
@@ -198,7 +199,7 @@ class AuthorizationLedgerTests {
         ledger.reset();
 
         Authorization approval = Authorization.approved();
-        assertThat(ledger.settle("pay_1", approval)).isEqualTo(approval);
+        assertThat(ledger.settle("pay_1", 100, approval)).isEqualTo(approval);
     }
 
     @Test
@@ -211,7 +212,7 @@ class AuthorizationLedgerTests {
             List<Future<IssuerAnswer>> racing = IntStream.range(0, 64)
                     .mapToObj(i -> threads.submit(() -> {
                         start.await();
-                        return ledger.settle("pay_raced", i % 2 == 0 ? Authorization.approved() : Authorization.declined());
+                        return ledger.settle("pay_raced", 100, i % 2 == 0 ? Authorization.approved() : Authorization.declined());
                     }))
                     .toList();
             start.countDown();

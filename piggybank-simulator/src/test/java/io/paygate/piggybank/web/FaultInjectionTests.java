@@ -28,7 +28,7 @@ import io.paygate.piggybank.SimulatorTest;
 import io.paygate.piggybank.model.Authorization;
 import io.paygate.piggybank.store.LedgerStats;
 
-/** What each knob of {@code /simulator/faults} does to authorisations and reversals, over real HTTP. */
+/** What each knob of {@code /simulator/faults} does to authorisations, actions and reversals, over real HTTP. */
 @SimulatorTest
 class FaultInjectionTests {
 
@@ -251,6 +251,106 @@ class FaultInjectionTests {
         authorize("pay_fast_again").expectStatus().isOk();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void answers_every_action_503_at_once_while_down_and_decides_it_once_up() {
+        approve("pay_captured_after_outage");
+        setFaults("{\"down\":true,\"latency_fixed_ms\":5000}");
+        long started = System.nanoTime();
+
+        capture("pay_captured_after_outage", "act_capture", "{\"amount\":100}")
+                .expectStatus().isEqualTo(503)
+                .expectBody().json("{\"error_message\":\"The bank is down\"}", JsonCompareMode.STRICT);
+        action("pay_captured_after_outage", "voids", "act_void", "").expectStatus().isEqualTo(503);
+        action("pay_captured_after_outage", "refunds", "act_refund", "{\"amount\":100}").expectStatus().isEqualTo(503);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        setFaults("{\"down\":false,\"latency_fixed_ms\":0}");
+        capture("pay_captured_after_outage", "act_capture", "{\"amount\":100}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.approved").isEqualTo(true);
+        assertThat(stats()).satisfies(stats -> {
+            assertThat(stats.refusedWhileDown()).isEqualTo(3);
+            assertThat(stats.captures()).isEqualTo(1);
+            assertThat(stats.actionsReplayed()).isZero();
+        });
+    }
+
+    @Test
+    void decides_an_action_retried_after_an_injected_503_once() {
+        approve("pay_capture_retried");
+        setFaults("{\"unavailable_rate\":1}");
+        capture("pay_capture_retried", "act_retried", "{\"amount\":60}")
+                .expectStatus().isEqualTo(503)
+                .expectBody().json("{\"error_message\":\"The issuer is unavailable\"}", JsonCompareMode.STRICT);
+        setFaults("{\"unavailable_rate\":0}");
+
+        String first = capture("pay_capture_retried", "act_retried", "{\"amount\":60}")
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        String repeat = capture("pay_capture_retried", "act_retried", "{\"amount\":60}")
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+
+        assertThat(repeat).isEqualTo(first).contains("\"approved\":true");
+        assertThat(stats()).satisfies(stats -> {
+            assertThat(stats.injectedUnavailable()).isEqualTo(1);
+            assertThat(stats.captures()).isEqualTo(1);
+            assertThat(stats.capturedTotal()).isEqualTo(60);
+            assertThat(stats.actionsReplayed()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void hangs_an_action_past_the_callers_timeout_without_deciding_it() {
+        approve("pay_refund_hung");
+        capture("pay_refund_hung", "act_capture", "{\"amount\":100}").expectStatus().isOk();
+        setFaults("{\"hang_rate\":1,\"hang_for_ms\":3000}");
+
+        assertThatExceptionOfType(HttpTimeoutException.class)
+                .isThrownBy(() -> client.send(actionRequest("pay_refund_hung", "refunds", "act_refund",
+                        "{\"amount\":100}", Duration.ofMillis(300)), HttpResponse.BodyHandlers.ofString()));
+        setFaults("{\"hang_rate\":0}");
+
+        action("pay_refund_hung", "refunds", "act_refund", "{\"amount\":100}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.approved").isEqualTo(true);
+        assertThat(stats()).satisfies(stats -> {
+            assertThat(stats.hung()).isEqualTo(1);
+            assertThat(stats.refunds()).isEqualTo(1);
+            assertThat(stats.actionsReplayed()).isZero();
+        });
+    }
+
+    @Test
+    void holds_each_action_for_the_latency_set_at_run_time() {
+        approve("pay_voided_slowly");
+        setFaults("{\"latency_fixed_ms\":300}");
+        long started = System.nanoTime();
+
+        action("pay_voided_slowly", "voids", "act_void", "")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.approved").isEqualTo(true);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    private RestTestClient.ResponseSpec capture(String paymentKey, String actionKey, String body) {
+        return action(paymentKey, "captures", actionKey, body);
+    }
+
+    private RestTestClient.ResponseSpec action(String paymentKey, String kind, String actionKey, String body) {
+        return bank.post().uri("/payments/{key}/" + kind, paymentKey).header("Idempotency-Key", actionKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange();
+    }
+
+    private HttpRequest actionRequest(String paymentKey, String kind, String actionKey, String body, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/payments/" + paymentKey + "/" + kind))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", actionKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private void setFaults(String knobs) {

@@ -150,7 +150,10 @@ class PaymentAuthorizationTests {
                          "unavailable":1,"idempotent_replays":0,"reversals":0,"approved_more_than_once":0,
                          "approvals_without_idempotency_key":2,"invalid_requests":1,"forgotten_idempotency_keys":0,
                          "injected_unavailable":0,"hung":0,"refused_while_down":0,
-                         "authorizations_refused_after_reversal":0}""",
+                         "authorizations_refused_after_reversal":0,"captures":0,"captured_total":0,"voided":0,
+                         "refunds":0,"refunded_total":0,"actions_declined":0,"actions_replayed":0,
+                         "action_keys_reused":0,"actions_for_unknown_payments":0,
+                         "captured_more_than_authorized":0,"refunded_more_than_captured":0}""",
                         JsonCompareMode.STRICT);
     }
 
@@ -161,7 +164,8 @@ class PaymentAuthorizationTests {
         bank.post().uri("/simulator/reset").exchange().expectStatus().isNoContent();
 
         LedgerStats stats = bank.get().uri("/simulator/stats").exchange().returnResult(LedgerStats.class).getResponseBody();
-        assertThat(stats).isEqualTo(new LedgerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(stats).isEqualTo(new LedgerStats(
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
