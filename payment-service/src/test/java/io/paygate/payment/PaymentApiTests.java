@@ -214,6 +214,69 @@ class PaymentApiTests extends ServiceIntegrationTest {
     }
 
     @Test
+    void reports_values_of_the_wrong_json_type_as_invalid_fields_all_at_once(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": "x", "amount": [1], "currency": {"$gt": ""}, "reference": 5023, "description": false,
+                 "metadata": 5}""";
+
+        Answer answer = api.post(headers -> {
+            api.merchant(merchant).accept(headers);
+            headers.set(InternalHeaders.REQUEST_ID, "req-types-test");
+        }, MediaType.APPLICATION_JSON, body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.text("request_id")).isEqualTo("req-types-test");
+        assertThat(answer.text("error_type")).isEqualTo("request_invalid");
+        assertThat(codes(answer)).containsExactly("source_type_invalid", "amount_invalid", "currency_invalid",
+                "reference_invalid", "description_invalid", "metadata_invalid");
+        assertThat(storedPaymentsOf(merchant)).isZero();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> acquirer.commandsOf(merchant).isEmpty());
+    }
+
+    @Test
+    void reports_each_card_field_of_the_wrong_json_type_without_showing_the_number(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": {"type": ["card"], "number": 4111111111111111, "expiry_month": "12",
+                            "expiry_year": {"year": 2030}, "cvv": 987},
+                 "amount": 1050, "currency": "GBP"}""";
+
+        Answer answer = api.post(merchant, body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(codes(answer)).containsExactly("source_type_invalid", "card_number_invalid",
+                "card_expiry_month_invalid", "card_expiry_year_invalid", "cvv_invalid");
+        assertThat(answer.rawBody()).doesNotContain(APPROVED_CARD);
+        assertThat(output.getAll()).doesNotContain(APPROVED_CARD);
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void names_the_field_whose_value_has_the_wrong_json_type() {
+        String merchant = TestIsolation.merchantId();
+        String valid = PaymentApi.cardPayment(APPROVED_CARD, CVV);
+        Map<String, String> expected = Map.of(
+                valid.replace("\"currency\": \"GBP\"", "\"currency\": {\"$gt\": \"\"}"), "currency_invalid",
+                valid.replace("\"amount\": 1050", "\"amount\": [1]"), "amount_invalid",
+                valid.replaceFirst("(?s)\\{\"type\".*?\"name\": \"Jane Doe\"}", "\"x\""), "source_type_invalid",
+                valid.replaceFirst("\"metadata\": \\{.*?}", "\"metadata\": 5"), "metadata_invalid",
+                valid.replace("\"reference\": \"ORD-5023\"", "\"reference\": [\"ORD-5023\"]"), "reference_invalid",
+                valid.replace("\"number\": \"" + APPROVED_CARD + "\"", "\"number\": " + APPROVED_CARD),
+                "card_number_invalid");
+
+        expected.forEach((body, code) -> {
+            Answer answer = api.post(merchant, body);
+
+            assertThat(answer.status()).as(body).isEqualTo(422);
+            assertThat(answer.text("error_type")).as(body).isEqualTo("request_invalid");
+            assertThat(codes(answer)).as(body).containsExactly(code);
+        });
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
     void answers_400_to_a_body_that_is_not_json() {
         String merchant = TestIsolation.merchantId();
 
