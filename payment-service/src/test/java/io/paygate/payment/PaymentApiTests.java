@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -273,6 +274,31 @@ class PaymentApiTests extends ServiceIntegrationTest {
             assertThat(answer.text("error_type")).as(body).isEqualTo("request_invalid");
             assertThat(codes(answer)).as(body).containsExactly(code);
         });
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void answers_an_unknown_route_or_method_in_the_api_error_format() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer unknownRoute = api.send(HttpMethod.GET, "/nothing", merchant, "req-404");
+        Answer deletePayment = api.send(HttpMethod.DELETE, "/payments/pay_x", merchant, "req-405");
+        Answer patchPayments = api.send(HttpMethod.PATCH, "/payments", merchant, "req-405-too");
+
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.body().propertyNames()).containsExactly("request_id", "error_type", "error_codes");
+        assertThat(unknownRoute.text("request_id")).isEqualTo("req-404");
+        assertThat(unknownRoute.text("error_type")).isEqualTo("not_found");
+        assertThat(codes(unknownRoute)).containsExactly("path_not_found");
+        assertThat(deletePayment.status()).isEqualTo(405);
+        assertThat(deletePayment.headers().getAllow()).containsExactly(HttpMethod.GET);
+        assertThat(deletePayment.text("request_id")).isEqualTo("req-405");
+        assertThat(deletePayment.text("error_type")).isEqualTo("method_not_allowed");
+        assertThat(codes(deletePayment)).isEmpty();
+        assertThat(patchPayments.status()).isEqualTo(405);
+        assertThat(patchPayments.headers().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+        assertThat(patchPayments.text("error_type")).isEqualTo("method_not_allowed");
+        assertThat(patchPayments.headers().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
         assertThat(storedPaymentsOf(merchant)).isZero();
     }
 
