@@ -211,6 +211,40 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void answers_a_path_it_does_not_route_as_it_answers_a_hidden_one() {
+        String apiKey = merchantKey("unrouted");
+
+        // /merchants is hidden on the public listener; the others are routed nowhere.
+        for (String path : List.of("/merchants", "/nothing", "/payment", "/v3/api-docs/nothing")) {
+            String body = gateway.get().uri(path).headers(headers -> headers.setBearerAuth(apiKey))
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody(String.class).returnResult().getResponseBody();
+
+            assertThat(body).as(path).matches("\\{\"request_id\":\"[^\"]+\",\"error_type\":\"not_found\","
+                    + "\"error_codes\":\\[\"path_not_found\"]}");
+        }
+        gateway.post().uri("/v3/api-docs/payments").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("not_found");
+
+        assertThat(paymentService.received()).isEmpty();
+    }
+
+    @Test
+    void answers_a_method_its_own_path_does_not_take_with_405_and_the_allow_header() {
+        gateway.delete().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "GET")
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.error_type").isEqualTo("method_not_allowed")
+                .jsonPath("$.error_codes").isEmpty()
+                .jsonPath("$.request_id").isNotEmpty();
+    }
+
+    @Test
     void serves_nothing_but_merchant_administration_on_the_admin_listener() {
         String apiKey = merchantKey("admin-listener");
 

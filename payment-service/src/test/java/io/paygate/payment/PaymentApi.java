@@ -3,6 +3,7 @@ package io.paygate.payment;
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.testing.GatewaySigning;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -88,6 +89,14 @@ final class PaymentApi {
 
     Answer get(Consumer<HttpHeaders> headers, String path) {
         return read(client.get().uri(path).headers(headers).exchange().returnResult(String.class));
+    }
+
+    /** Any method on any path, as the merchant, with the gateway's request id. */
+    Answer send(HttpMethod method, String path, String merchantId, String requestId) {
+        return read(client.method(method).uri(path).headers(headers -> {
+            merchant(merchantId).accept(headers);
+            headers.set(InternalHeaders.REQUEST_ID, requestId);
+        }).exchange().returnResult(String.class));
     }
 
     private Answer read(EntityExchangeResult<String> result) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -210,6 +211,94 @@ class PaymentApiTests extends ServiceIntegrationTest {
             assertThat(answer.status()).as(amount).isEqualTo(422);
             assertThat(codes(answer)).as(amount).containsExactly("amount_invalid");
         }
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void reports_values_of_the_wrong_json_type_as_invalid_fields_all_at_once(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": "x", "amount": [1], "currency": {"$gt": ""}, "reference": 5023, "description": false,
+                 "metadata": 5}""";
+
+        Answer answer = api.post(headers -> {
+            api.merchant(merchant).accept(headers);
+            headers.set(InternalHeaders.REQUEST_ID, "req-types-test");
+        }, MediaType.APPLICATION_JSON, body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.text("request_id")).isEqualTo("req-types-test");
+        assertThat(answer.text("error_type")).isEqualTo("request_invalid");
+        assertThat(codes(answer)).containsExactly("source_type_invalid", "amount_invalid", "currency_invalid",
+                "reference_invalid", "description_invalid", "metadata_invalid");
+        assertThat(storedPaymentsOf(merchant)).isZero();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> acquirer.commandsOf(merchant).isEmpty());
+    }
+
+    @Test
+    void reports_each_card_field_of_the_wrong_json_type_without_showing_the_number(CapturedOutput output) {
+        String merchant = TestIsolation.merchantId();
+        String body = """
+                {"source": {"type": ["card"], "number": 4111111111111111, "expiry_month": "12",
+                            "expiry_year": {"year": 2030}, "cvv": 987},
+                 "amount": 1050, "currency": "GBP"}""";
+
+        Answer answer = api.post(merchant, body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(codes(answer)).containsExactly("source_type_invalid", "card_number_invalid",
+                "card_expiry_month_invalid", "card_expiry_year_invalid", "cvv_invalid");
+        assertThat(answer.rawBody()).doesNotContain(APPROVED_CARD);
+        assertThat(output.getAll()).doesNotContain(APPROVED_CARD);
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void names_the_field_whose_value_has_the_wrong_json_type() {
+        String merchant = TestIsolation.merchantId();
+        String valid = PaymentApi.cardPayment(APPROVED_CARD, CVV);
+        Map<String, String> expected = Map.of(
+                valid.replace("\"currency\": \"GBP\"", "\"currency\": {\"$gt\": \"\"}"), "currency_invalid",
+                valid.replace("\"amount\": 1050", "\"amount\": [1]"), "amount_invalid",
+                valid.replaceFirst("(?s)\\{\"type\".*?\"name\": \"Jane Doe\"}", "\"x\""), "source_type_invalid",
+                valid.replaceFirst("\"metadata\": \\{.*?}", "\"metadata\": 5"), "metadata_invalid",
+                valid.replace("\"reference\": \"ORD-5023\"", "\"reference\": [\"ORD-5023\"]"), "reference_invalid",
+                valid.replace("\"number\": \"" + APPROVED_CARD + "\"", "\"number\": " + APPROVED_CARD),
+                "card_number_invalid");
+
+        expected.forEach((body, code) -> {
+            Answer answer = api.post(merchant, body);
+
+            assertThat(answer.status()).as(body).isEqualTo(422);
+            assertThat(answer.text("error_type")).as(body).isEqualTo("request_invalid");
+            assertThat(codes(answer)).as(body).containsExactly(code);
+        });
+        assertThat(storedPaymentsOf(merchant)).isZero();
+    }
+
+    @Test
+    void answers_an_unknown_route_or_method_in_the_api_error_format() {
+        String merchant = TestIsolation.merchantId();
+
+        Answer unknownRoute = api.send(HttpMethod.GET, "/nothing", merchant, "req-404");
+        Answer deletePayment = api.send(HttpMethod.DELETE, "/payments/pay_x", merchant, "req-405");
+        Answer patchPayments = api.send(HttpMethod.PATCH, "/payments", merchant, "req-405-too");
+
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.body().propertyNames()).containsExactly("request_id", "error_type", "error_codes");
+        assertThat(unknownRoute.text("request_id")).isEqualTo("req-404");
+        assertThat(unknownRoute.text("error_type")).isEqualTo("not_found");
+        assertThat(codes(unknownRoute)).containsExactly("path_not_found");
+        assertThat(deletePayment.status()).isEqualTo(405);
+        assertThat(deletePayment.headers().getAllow()).containsExactly(HttpMethod.GET);
+        assertThat(deletePayment.text("request_id")).isEqualTo("req-405");
+        assertThat(deletePayment.text("error_type")).isEqualTo("method_not_allowed");
+        assertThat(codes(deletePayment)).isEmpty();
+        assertThat(patchPayments.status()).isEqualTo(405);
+        assertThat(patchPayments.headers().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+        assertThat(patchPayments.text("error_type")).isEqualTo("method_not_allowed");
+        assertThat(patchPayments.headers().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
         assertThat(storedPaymentsOf(merchant)).isZero();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +26,20 @@ public class ErrorResponses {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String errorType, String errorCode) {
+        return write(exchange, status, errorType, List.of(errorCode));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String errorType,
+                            List<String> errorCodes) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(Map.of(
-                "request_id", RequestIdFilter.requestIdOf(exchange),
-                "error_type", errorType,
-                "error_codes", List.of(errorCode)));
+        // In the services' order, so that every error body reads the same.
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("request_id", RequestIdFilter.requestIdOf(exchange));
+        error.put("error_type", errorType);
+        error.put("error_codes", errorCodes);
+        byte[] body = jsonMapper.writeValueAsBytes(error);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

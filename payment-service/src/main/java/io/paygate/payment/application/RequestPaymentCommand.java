@@ -66,39 +66,62 @@ public record RequestPaymentCommand(
      */
     public static RequestPaymentCommand from(PaymentInput input, MerchantContract merchant, YearMonth currentMonth) {
         Set<ValidationError> errors = EnumSet.noneOf(ValidationError.class);
-        CardData card = validCard(input.source(), currentMonth, errors);
+        CardData card = validSource(input.source(), currentMonth, errors);
         Long amount = validAmount(input.amount(), errors);
         String currency = validCurrency(input.currency(), merchant, errors);
-        if (codePoints(input.reference()) > MAX_REFERENCE_LENGTH) {
+        String reference = text(input.reference(), ValidationError.REFERENCE_INVALID, errors);
+        if (codePoints(reference) > MAX_REFERENCE_LENGTH) {
             errors.add(ValidationError.REFERENCE_INVALID);
         }
-        if (codePoints(input.description()) > MAX_DESCRIPTION_LENGTH) {
+        String description = text(input.description(), ValidationError.DESCRIPTION_INVALID, errors);
+        if (codePoints(description) > MAX_DESCRIPTION_LENGTH) {
             errors.add(ValidationError.DESCRIPTION_INVALID);
         }
-        if (!validMetadata(input.metadata())) {
-            errors.add(ValidationError.METADATA_INVALID);
-        }
+        Map<String, Object> metadata = validMetadata(input.metadata(), errors);
         IdempotencyKey idempotencyKey = validIdempotencyKey(input.idempotencyKeys(), errors);
         if (!errors.isEmpty()) {
             throw new RequestInvalidException(errors);
         }
-        return new RequestPaymentCommand(merchant, card, new Money(amount, currency), input.reference(),
-                input.description(), input.metadata(), idempotencyKey);
+        return new RequestPaymentCommand(merchant, card, new Money(amount, currency), reference, description,
+                metadata, idempotencyKey);
+    }
+
+    /** The value when it is a JSON string; {@code null} when absent; {@code invalid} for any other JSON type. */
+    private static String text(Object value, ValidationError invalid, Set<ValidationError> errors) {
+        return switch (value) {
+            case null -> null;
+            case String text -> text;
+            default -> {
+                errors.add(invalid);
+                yield null;
+            }
+        };
+    }
+
+    private static CardData validSource(Object source, YearMonth currentMonth, Set<ValidationError> errors) {
+        return switch (source) {
+            case null -> {
+                errors.add(ValidationError.PAYMENT_SOURCE_REQUIRED);
+                yield null;
+            }
+            case CardInput card -> validCard(card, currentMonth, errors);
+            // A string, a number or an array is no kind of source this API takes.
+            default -> {
+                errors.add(ValidationError.SOURCE_TYPE_INVALID);
+                yield null;
+            }
+        };
     }
 
     private static CardData validCard(CardInput source, YearMonth currentMonth, Set<ValidationError> errors) {
-        if (source == null) {
-            errors.add(ValidationError.PAYMENT_SOURCE_REQUIRED);
-            return null;
-        }
         int errorsBefore = errors.size();
         if (!CARD_SOURCE.equals(source.type())) {
             errors.add(ValidationError.SOURCE_TYPE_INVALID);
         }
-        String number = source.number();
-        if (number == null || number.isBlank()) {
+        String number = text(source.number(), ValidationError.CARD_NUMBER_INVALID, errors);
+        if (source.number() == null || number != null && number.isBlank()) {
             errors.add(ValidationError.CARD_NUMBER_REQUIRED);
-        } else if (!CARD_NUMBER.matcher(number).matches() || !Luhn.isValid(number)) {
+        } else if (number != null && (!CARD_NUMBER.matcher(number).matches() || !Luhn.isValid(number))) {
             errors.add(ValidationError.CARD_NUMBER_INVALID);
         }
         Integer month = validNumber(source.expiryMonth(), MONTH,
@@ -112,7 +135,7 @@ public record RequestPaymentCommand(
         if (month != null && year != null && YearMonth.of(year, month).isBefore(currentMonth)) {
             errors.add(ValidationError.CARD_EXPIRED);
         }
-        String cvv = source.cvv();
+        String cvv = text(source.cvv(), ValidationError.CVV_INVALID, errors);
         if (cvv != null && (!DIGITS.matcher(cvv).matches() || cvv.length() != CardScheme.of(number).cvvLength())) {
             errors.add(ValidationError.CVV_INVALID);
         }
@@ -149,12 +172,13 @@ public record RequestPaymentCommand(
         return amount.longValueExact();
     }
 
-    private static String validCurrency(String currency, MerchantContract merchant, Set<ValidationError> errors) {
-        if (currency == null || currency.isBlank()) {
+    private static String validCurrency(Object given, MerchantContract merchant, Set<ValidationError> errors) {
+        String currency = text(given, ValidationError.CURRENCY_INVALID, errors);
+        if (given == null || currency != null && currency.isBlank()) {
             errors.add(ValidationError.CURRENCY_REQUIRED);
-        } else if (!Money.isIsoCurrency(currency)) {
+        } else if (currency != null && !Money.isIsoCurrency(currency)) {
             errors.add(ValidationError.CURRENCY_INVALID);
-        } else if (!merchant.currencies().contains(currency)) {
+        } else if (currency != null && !merchant.currencies().contains(currency)) {
             errors.add(ValidationError.CURRENCY_NOT_SUPPORTED);
         }
         return currency;
@@ -173,11 +197,20 @@ public record RequestPaymentCommand(
         return new IdempotencyKey(key);
     }
 
-    /** Flat: no object or array as a value, no null either, and nothing longer than its limit. */
-    private static boolean validMetadata(Map<String, Object> metadata) {
+    /** An object, flat: no object or array as a value, no null either, and nothing longer than its limit. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> validMetadata(Object metadata, Set<ValidationError> errors) {
         if (metadata == null) {
-            return true;
+            return null;
         }
+        if (!(metadata instanceof Map<?, ?> fields) || !validMetadataFields((Map<String, Object>) fields)) {
+            errors.add(ValidationError.METADATA_INVALID);
+            return null;
+        }
+        return (Map<String, Object>) fields;
+    }
+
+    private static boolean validMetadataFields(Map<String, Object> metadata) {
         return metadata.size() <= MAX_METADATA_FIELDS && metadata.entrySet().stream().allMatch(field ->
                 !field.getKey().isEmpty() && codePoints(field.getKey()) <= MAX_METADATA_KEY_LENGTH
                         && switch (field.getValue()) {

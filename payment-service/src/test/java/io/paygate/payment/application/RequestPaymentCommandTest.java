@@ -45,6 +45,22 @@ class RequestPaymentCommandTest {
     }
 
     @Test
+    void reports_every_value_of_the_wrong_json_type_under_its_field() {
+        PaymentInput input = new PaymentInput("x", "[1]", Map.of("$gt", ""), 5023, false, 5, List.of());
+
+        assertThat(errorsOf(input)).containsExactly("source_type_invalid", "amount_invalid", "currency_invalid",
+                "reference_invalid", "description_invalid", "metadata_invalid");
+    }
+
+    @Test
+    void reports_every_card_field_of_the_wrong_json_type() {
+        CardInput card = new CardInput(List.of("card"), 4111111111111111L, "\"12\"", "{}", 123);
+
+        assertThat(errorsOf(withCard(card))).containsExactly("source_type_invalid", "card_number_invalid",
+                "card_expiry_month_invalid", "card_expiry_year_invalid", "cvv_invalid");
+    }
+
+    @Test
     void accepts_up_to_20_metadata_fields_of_strings_numbers_and_booleans() {
         Map<String, Object> metadata = new HashMap<>();
         for (int i = 0; i < 17; i++) {

@@ -17,18 +17,21 @@ record ErrorResponse(
         String requestId,
 
         @JsonProperty("error_type")
-        @Schema(description = "request_invalid: some fields or parameters are invalid, listed in error_codes. "
-                + "request_malformed: the body is not JSON. idempotency_key_in_use: the first request with this "
-                + "idempotency key has not been answered yet; retry a little later. idempotency_key_reused: the "
-                + "idempotency key was first used for a different request.",
+        @Schema(description = "request_invalid: some fields or parameters are invalid, listed in error_codes; a "
+                + "field whose value has the wrong JSON type (an object as the currency, a string as the source) is "
+                + "one of them. request_malformed: the body is not a JSON object, or not JSON (Content-Type). "
+                + "idempotency_key_in_use: the first request with this idempotency key has not been answered yet; "
+                + "retry a little later. idempotency_key_reused: the idempotency key was first used for a different "
+                + "request. not_found (404, error code path_not_found): no such path. method_not_allowed (405, "
+                + "with an Allow header): the path does not take this method.",
                 example = "request_invalid",
                 allowableValues = {"request_invalid", "request_malformed", "idempotency_key_in_use",
-                        "idempotency_key_reused"})
+                        "idempotency_key_reused", "not_found", "method_not_allowed"})
         String errorType,
 
         @JsonProperty("error_codes")
         @ArraySchema(arraySchema = @Schema(description = "Every invalid field or parameter, by Checkout.com error "
-                + "code; empty for the other error types."),
+                + "code; empty for the other error types, except path_not_found for not_found."),
                 schema = @Schema(example = "card_number_invalid", allowableValues = {
                         "payment_source_required", "source_type_invalid", "card_number_required",
                         "card_number_invalid", "card_expiry_month_required", "card_expiry_month_invalid",

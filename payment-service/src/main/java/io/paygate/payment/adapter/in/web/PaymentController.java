@@ -158,7 +158,8 @@ class PaymentController {
                             allowableValues = "true"))},
             content = @Content(schema = @Schema(implementation = PaymentResponse.class),
                     examples = @ExampleObject(name = "pending", value = PENDING_EXAMPLE)))
-    @ApiResponse(responseCode = "400", description = "The body is not valid JSON.",
+    @ApiResponse(responseCode = "400", description = "The body is not JSON, or not a JSON object. A JSON object "
+            + "with a value of the wrong type is a 422.",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class),
                     examples = @ExampleObject(name = "not JSON", value = MALFORMED_EXAMPLE)))
     @ApiResponse(responseCode = "401", description = "No or a wrong API key. Empty body.", content = @Content)
@@ -169,8 +170,10 @@ class PaymentController {
     @ApiResponse(responseCode = "415", description = "The body is not JSON (Content-Type).",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class),
                     examples = @ExampleObject(name = "not JSON", value = MALFORMED_EXAMPLE)))
-    @ApiResponse(responseCode = "422", description = "Invalid fields or idempotency key, all listed at once; or the "
-            + "idempotency key was first used for a different request.",
+    @ApiResponse(responseCode = "422", description = "Invalid fields or idempotency key, all listed at once; a "
+            + "value of the wrong JSON type is invalid under its field's code (an object as the currency is "
+            + "currency_invalid, a string as the source source_type_invalid, a number as the metadata "
+            + "metadata_invalid); or the idempotency key was first used for a different request.",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class), examples = {
                     @ExampleObject(name = "invalid fields", value = INVALID_EXAMPLE),
                     @ExampleObject(name = "invalid idempotency key", value = KEY_INVALID_EXAMPLE),
