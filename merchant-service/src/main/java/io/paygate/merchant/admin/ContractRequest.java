@@ -45,14 +45,15 @@ record ContractRequest(
         @ArraySchema(maxItems = RoutingRequest.MAX_RULES)
         JsonNode routing) {
 
-    static final int MAX_ACQUIRER_MERCHANT_ID_LENGTH = 100;
+    static final int MAX_ACQUIRER_MERCHANT_ID_LENGTH = SupportedAcquirers.MAX_MERCHANT_ID_LENGTH;
     static final int MAX_REQUESTS_PER_SECOND = 1_000_000;
 
     // The descriptions of the contract's fields wherever the API shows them.
     static final String ACQUIRER = "The merchant's default acquirer, which processes the payments no routing rule "
             + "sends elsewhere and is the last to fail over to: one for which PayGate runs an acquirer adapter.";
     static final String ACQUIRER_MERCHANT_ID =
-            "The id under which the acquirer knows the merchant, at most 100 characters.";
+            "The id under which the acquirer knows the merchant, at most 100 characters, or fewer where the acquirer "
+                    + "takes fewer: 15 for lionbank (ISO 8583 field 42).";
     static final String CURRENCIES =
             "The ISO 4217 codes of the currencies the merchant may charge in; a repeated code counts once.";
     static final String CURRENCY = "An ISO 4217 currency code.";
@@ -71,7 +72,7 @@ record ContractRequest(
     static final String ROUTE_ACQUIRER = "The acquirer that takes the payments this rule matches: one for which "
             + "PayGate runs an acquirer adapter.";
     static final String ROUTE_ACQUIRER_MERCHANT_ID = "The id under which this rule's acquirer knows the merchant, at "
-            + "most 100 characters.";
+            + "most 100 characters, or fewer where the acquirer takes fewer: 15 for lionbank (ISO 8583 field 42).";
     static final String ROUTE_CURRENCIES = "The ISO 4217 codes of the payments this rule matches, each one of the "
             + "contract's own currencies; empty or absent: any currency. A repeated code counts once.";
     static final String ROUTE_SCHEMES = "The card schemes of the payments this rule matches: visa, mastercard, amex "
@@ -91,7 +92,7 @@ record ContractRequest(
         }
         if (isBlank(acquirerMerchantId)) {
             codes.add("acquirer_merchant_id_required");
-        } else if (acquirerMerchantId.strip().length() > MAX_ACQUIRER_MERCHANT_ID_LENGTH) {
+        } else if (acquirerMerchantId.strip().length() > acquirers.maxMerchantIdLength(acquirer)) {
             codes.add("acquirer_merchant_id_too_long");
         }
         if (currencies == null || currencies.isEmpty()) {

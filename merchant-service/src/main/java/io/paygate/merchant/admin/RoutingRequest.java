@@ -74,7 +74,7 @@ final class RoutingRequest {
                 errors.add(Error.ROUTING_INVALID);
             }
             checkAcquirer(rule.get(ACQUIRER), acquirers, errors);
-            checkAcquirerMerchantId(rule.get(ACQUIRER_MERCHANT_ID), errors);
+            checkAcquirerMerchantId(rule.get(ACQUIRER_MERCHANT_ID), rule.get(ACQUIRER), acquirers, errors);
             checkEach(rule.get(CURRENCIES), errors, Error.ROUTING_CURRENCY_INVALID,
                     code -> ContractRequest.isCurrency(code) && allowedCurrencies.contains(code));
             checkEach(rule.get(SCHEMES_FIELD), errors, Error.ROUTING_SCHEME_INVALID,
@@ -114,14 +114,16 @@ final class RoutingRequest {
         }
     }
 
-    private static void checkAcquirerMerchantId(JsonNode id, Set<Error> errors) {
+    private static void checkAcquirerMerchantId(JsonNode id, JsonNode acquirer, SupportedAcquirers acquirers,
+                                                Set<Error> errors) {
         if (isAbsent(id)) {
             errors.add(Error.ROUTING_ACQUIRER_MERCHANT_ID_REQUIRED);
         } else if (!id.isString()) {
             errors.add(Error.ROUTING_INVALID);
         } else if (id.stringValue().isBlank()) {
             errors.add(Error.ROUTING_ACQUIRER_MERCHANT_ID_REQUIRED);
-        } else if (id.stringValue().strip().length() > ContractRequest.MAX_ACQUIRER_MERCHANT_ID_LENGTH) {
+        } else if (id.stringValue().strip().length() > acquirers.maxMerchantIdLength(
+                acquirer != null && acquirer.isString() ? acquirer.stringValue() : null)) {
             errors.add(Error.ROUTING_ACQUIRER_MERCHANT_ID_TOO_LONG);
         }
     }

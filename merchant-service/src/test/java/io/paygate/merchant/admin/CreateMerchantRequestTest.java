@@ -6,12 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CreateMerchantRequestTest {
 
-    private static final SupportedAcquirers PIGGYBANK_ONLY = new SupportedAcquirers(List.of("piggybank"));
+    private static final SupportedAcquirers PIGGYBANK_ONLY = new SupportedAcquirers(List.of("piggybank"), Map.of());
 
     @Test
     void accepts_a_complete_request() {
@@ -54,6 +55,18 @@ class CreateMerchantRequestTest {
         var request = request("Books & Co", "piggybank", "p".repeat(101), List.of("GBP"));
 
         assertThat(request.errorCodes(PIGGYBANK_ONLY)).containsExactly("acquirer_merchant_id_too_long");
+    }
+
+    @Test
+    void holds_a_contract_to_its_acquirers_own_merchant_id_length() {
+        var lionBankTakesFifteen = new SupportedAcquirers(List.of("piggybank", "lionbank"), Map.of("lionbank", 15));
+
+        assertThat(request("Books & Co", "lionbank", "l".repeat(15), List.of("GBP")).errorCodes(lionBankTakesFifteen))
+                .isEmpty();
+        assertThat(request("Books & Co", "lionbank", "l".repeat(16), List.of("GBP")).errorCodes(lionBankTakesFifteen))
+                .containsExactly("acquirer_merchant_id_too_long");
+        assertThat(request("Books & Co", "piggybank", "p".repeat(16), List.of("GBP")).errorCodes(lionBankTakesFifteen))
+                .isEmpty();
     }
 
     @Test

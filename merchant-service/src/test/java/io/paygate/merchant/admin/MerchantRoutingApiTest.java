@@ -112,6 +112,21 @@ class MerchantRoutingApiTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void holds_lion_bank_merchant_ids_to_the_15_characters_of_iso_8583_field_42() {
+        String id = body(createMerchant(VALID_MERCHANT)).get("id").asString();
+
+        RestTestClientResponse response = put("/merchants/" + id + "/contract", "Bearer " + ADMIN_TOKEN, """
+                {"acquirer": "lionbank", "acquirer_merchant_id": "LION-0123456789X", "currencies": ["GBP"],
+                 "routing": [{"acquirer": "lionbank", "acquirer_merchant_id": "LION-0123456789Y"},
+                             {"acquirer": "piggybank", "acquirer_merchant_id": "piggy-0123456789"}]}
+                """);
+
+        assertThat(response).hasStatus(422);
+        assertThat(body(response).get("error_codes").values()).extracting(JsonNode::asString)
+                .containsExactly("acquirer_merchant_id_too_long", "routing_acquirer_merchant_id_too_long");
+    }
+
+    @Test
     void refuses_a_rule_for_a_currency_the_contract_does_not_allow_beside_the_contracts_own_errors() {
         String id = body(createMerchant(VALID_MERCHANT)).get("id").asString();
 

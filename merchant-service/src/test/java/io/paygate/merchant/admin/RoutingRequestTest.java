@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutingRequestTest {
 
-    private static final SupportedAcquirers ACQUIRERS = new SupportedAcquirers(List.of("piggybank", "lionbank"));
+    private static final SupportedAcquirers ACQUIRERS =
+            new SupportedAcquirers(List.of("piggybank", "lionbank"), Map.of());
     private static final List<String> CONTRACT_CURRENCIES = List.of("GBP", "EUR", "USD");
     private static final String LION_EUR_VISA = """
             {"acquirer": "lionbank", "acquirer_merchant_id": "LION-7", "currencies": ["EUR"], "schemes": ["visa"]}""";
@@ -88,14 +90,25 @@ class RoutingRequestTest {
         assertThat(errorCodes(rule("\"moneybags\"", "\"M-1\"", "[\"EUR\"]", "[\"visa\"]")))
                 .containsExactly("routing_acquirer_not_supported");
         assertThat(RoutingRequest.errorCodes(json(rule("\"lionbank\"", "\"L-1\"", "[]", "[]")), CONTRACT_CURRENCIES,
-                new SupportedAcquirers(List.of("piggybank")))).containsExactly("routing_acquirer_not_supported");
+                new SupportedAcquirers(List.of("piggybank"), Map.of())))
+                .containsExactly("routing_acquirer_not_supported");
     }
 
     @Test
     void allows_acquirer_merchant_ids_up_to_100_characters() {
-        assertThat(errorCodes(rule("\"lionbank\"", "\"" + "l".repeat(100) + "\"", "[]", "[]"))).isEmpty();
-        assertThat(errorCodes(rule("\"lionbank\"", "\"" + "l".repeat(101) + "\"", "[]", "[]")))
+        assertThat(errorCodes(rule("\"piggybank\"", "\"" + "p".repeat(100) + "\"", "[]", "[]"))).isEmpty();
+        assertThat(errorCodes(rule("\"piggybank\"", "\"" + "p".repeat(101) + "\"", "[]", "[]")))
                 .containsExactly("routing_acquirer_merchant_id_too_long");
+    }
+
+    @Test
+    void holds_a_rule_to_its_acquirers_own_merchant_id_length() {
+        var lionBankTakesFifteen = new SupportedAcquirers(List.of("piggybank", "lionbank"), Map.of("lionbank", 15));
+
+        assertThat(RoutingRequest.errorCodes(json(rule("\"lionbank\"", "\"" + "l".repeat(15) + "\"", "[]", "[]")),
+                CONTRACT_CURRENCIES, lionBankTakesFifteen)).isEmpty();
+        assertThat(RoutingRequest.errorCodes(json(rule("\"lionbank\"", "\"" + "l".repeat(16) + "\"", "[]", "[]")),
+                CONTRACT_CURRENCIES, lionBankTakesFifteen)).containsExactly("routing_acquirer_merchant_id_too_long");
     }
 
     @Test
