@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PiggyBank {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The adapter's circuit breaker judges the last 20 payments ({@code paygate.piggybank.circuit-breaker}). */
+    private static final int BREAKER_WINDOW = 20;
 
     private final URI simulator;
     private final String controlToken;
@@ -41,6 +43,25 @@ final class PiggyBank {
         HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
                 .header("Authorization", "Bearer " + controlToken).DELETE());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
+    /**
+     * Sends {@link #BREAKER_WINDOW} approved payments one after the other for a merchant of the Piggy Bank alone, so
+     * that the adapter's circuit breaker counts only successes in its window again. A test that made payments fail at
+     * the bank (refused connections, 503s) without opening the breaker leaves those failures in its window, where
+     * the next class's own deliberate 503s would open it, and that class's payments would be declined 20091 at once.
+     * One after the other: should the breaker be half open, its trial payments close it before the others come.
+     */
+    static void refillBreakerWindowWithApprovals(Gateway gateway, String piggyBankApiKey) {
+        for (int i = 0; i < BREAKER_WINDOW; i++) {
+            Gateway.Reply paid = gateway.post("/payments", piggyBankApiKey, """
+                    {"source": {"type": "card", "number": "4111111111111111", "expiry_month": 12, "expiry_year": 2030,
+                                "cvv": "123"},
+                     "amount": %d, "currency": "GBP", "reference": "BREAKER-WINDOW"}
+                    """.formatted(500 + i));
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+            assertThat(paid.text("status")).as(paid.body()).isEqualTo("Authorized");
+        }
     }
 
     Stats stats() {
