@@ -74,7 +74,7 @@ class AcquirerRoutingIT {
      */
     @AfterAll
     static void leaveThePiggyBankAdapterTrustingItsBank() {
-        PiggyBank.refillBreakerWindowWithApprovals(gateway, piggyBankKey);
+        PiggyBank.refillBreakerWindowWithApprovals(stack, gateway, piggyBankKey);
     }
 
     /** Both adapters running and trusting their banks (no circuit breaker left open by an earlier test). */

@@ -70,7 +70,7 @@ class LionBankFaultToleranceIT {
     /** The failures the cross-bank burst left in the Piggy Bank adapter's breaker window pushed out, for the next class. */
     @AfterAll
     static void leaveThePiggyBankAdapterTrustingItsBank() {
-        PiggyBank.refillBreakerWindowWithApprovals(gateway, piggyBankKey);
+        PiggyBank.refillBreakerWindowWithApprovals(stack, gateway, piggyBankKey);
     }
 
     /** Every service up and both adapters trusting their banks (no circuit breaker left open by an earlier test). */
