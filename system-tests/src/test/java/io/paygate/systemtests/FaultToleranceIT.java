@@ -11,29 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,7 +54,6 @@ class FaultToleranceIT {
     private static final Duration FINAL_DEADLINE = Duration.ofSeconds(25);
     /** Time for the sweeper's pass after the deadline and for the client's polling. */
     private static final Duration SETTLING_MARGIN = Duration.ofSeconds(20);
-    private static final Set<String> FINAL_STATUSES = Set.of("Authorized", "Declined");
 
     private static LocalStack stack;
     private static Gateway gateway;
@@ -93,13 +80,9 @@ class FaultToleranceIT {
      */
     @BeforeEach
     void waitForAHealthyStack() {
-        List<URI> health = List.of(
-                healthOf("PAYMENT_SERVICE_PORT", ""), healthOf("PAYMENT_SERVICE_2_PORT", ""),
-                healthOf("ACQUIRER_PIGGYBANK_PORT", ""), healthOf("ACQUIRER_PIGGYBANK_PORT", "/bank"));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> health.stream().allMatch(uri -> isUp(client, uri)));
-        }
+        StackHealth.awaitUp(List.of(
+                StackHealth.healthOf(stack, "PAYMENT_SERVICE_PORT", ""), StackHealth.healthOf(stack, "PAYMENT_SERVICE_2_PORT", ""),
+                StackHealth.healthOf(stack, "ACQUIRER_PIGGYBANK_PORT", ""), StackHealth.healthOf(stack, "ACQUIRER_PIGGYBANK_PORT", "/bank")));
     }
 
     /**
@@ -128,7 +111,7 @@ class FaultToleranceIT {
     void settles_every_payment_exactly_once_when_the_acquirer_adapter_is_killed_mid_flight() {
         bank.injectFaults("{\"latency_fixed_ms\": 500, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("kill-adapter", 200);
+        PaymentBurst burst = burst("kill-adapter", 200);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
@@ -144,7 +127,7 @@ class FaultToleranceIT {
             throws InterruptedException {
         bank.injectFaults("{\"latency_fixed_ms\": 500, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("adapter-down-past-deadline", 100);
+        PaymentBurst burst = burst("adapter-down-past-deadline", 100);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
@@ -164,7 +147,7 @@ class FaultToleranceIT {
         // Every payment waits ~1.5 s for the bank, so the killed instance holds requests and commands in flight.
         bank.injectFaults("{\"latency_fixed_ms\": 1500, \"latency_jitter_ms\": 300}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("kill-payment-service", 150);
+        PaymentBurst burst = burst("kill-payment-service", 150);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
@@ -180,7 +163,7 @@ class FaultToleranceIT {
         assumeTrue(stack.isRunning(STORE), "the stack uses a MongoDB of its own, not the local store it could kill");
         bank.injectFaults("{\"latency_fixed_ms\": 500, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("kill-mongo", 150);
+        PaymentBurst burst = burst("kill-mongo", 150);
 
         // On a thread of its own: while the store is down this burst cannot finish, unlike those the services can
         // still answer with 202, and the common pool has a single thread on two cores.
@@ -206,7 +189,7 @@ class FaultToleranceIT {
         assumeTrue(stack.controlsTheBroker(), "the broker is not this machine's own RabbitMQ, so the test cannot stop it");
         bank.injectFaults("{\"latency_fixed_ms\": 300, \"latency_jitter_ms\": 100}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("broker-restart", 150);
+        PaymentBurst burst = burst("broker-restart", 150);
 
         CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
@@ -224,9 +207,11 @@ class FaultToleranceIT {
     void settles_every_payment_when_the_bank_is_down_for_10_seconds_during_a_burst() throws InterruptedException {
         bank.injectFaults("{\"latency_fixed_ms\": 200, \"latency_jitter_ms\": 50}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("bank-down", 120);
+        PaymentBurst burst = burst("bank-down", 120);
 
-        CompletableFuture<Void> requests = CompletableFuture.runAsync(burst::sendAllAtOnce);
+        // Spread over 4 s, so that payments keep coming while the bank is down: sent all at once to a warm stack,
+        // every request may reach the bank before the switch (a run saw bank_refused_while_down=0), none refused.
+        CompletableFuture<Void> requests = CompletableFuture.runAsync(() -> burst.sendSpreadOver(Duration.ofSeconds(4)));
         await().atMost(Duration.ofSeconds(30)).until(() -> bank.stats().since(before).approvals() >= 10);
         bank.injectFaults("{\"down\": true}");
         Thread.sleep(Duration.ofSeconds(10));
@@ -242,7 +227,7 @@ class FaultToleranceIT {
         // 5.5 s: just past the adapter's 5 s read timeout, so a hung call costs the adapter one timeout and a retry.
         bank.injectFaults("{\"latency_fixed_ms\": 50, \"hang_rate\": 0.2, \"hang_for_ms\": 5500}");
         PiggyBank.Stats before = bank.stats();
-        Burst burst = new Burst("bank-hangs", 60);
+        PaymentBurst burst = burst("bank-hangs", 60);
 
         burst.sendAllAtOnce();
 
@@ -256,9 +241,9 @@ class FaultToleranceIT {
             String resultsDeadLetters = Topology.deadLetterQueue(Topology.PAYMENT_RESULTS_QUEUE);
             String commandsDeadLetters = Topology.deadLetterQueue(Topology.acquirerQueue(PIGGYBANK));
             PiggyBank.Stats before = bank.stats();
-            Burst burst = new Burst("duplicates-and-poison", 40);
+            PaymentBurst burst = burst("duplicates-and-poison", 40);
             burst.sendAllAtOnce();
-            Map<String, JsonNode> settled = awaitFinal(burst);
+            Map<String, JsonNode> settled = burst.awaitFinal(FINAL_DEADLINE.plus(SETTLING_MARGIN));
             List<Broker.Delivered> results = broker.drain(resultsTap);
             broker.untap(resultsTap);
             assertThat(results).as("result events seen on the bus").hasSizeGreaterThanOrEqualTo(burst.size);
@@ -309,85 +294,29 @@ class FaultToleranceIT {
     }
 
     /** Checks the invariants, prints their figures, and returns the payments as they ended. */
-    private static Map<String, JsonNode> assertInvariants(Burst burst, PiggyBank.Stats before) {
-        assertThat(burst.failures).as("requests without an answer").isEmpty();
-        assertThat(burst.repeatsAnsweredWithAnotherPayment).as("a repeated key answered with another payment").hasValue(0);
-        // 502, 503 and 504 tell a client to retry; a 500 would be a fault the gateway failed to recognise as one.
-        assertThat(burst.answersWithoutAPaymentByStatus).as("answers while faults were injected").doesNotContainKey("500");
-        assertThat(burst.idByKey).as("a payment id for every key").hasSize(burst.size);
-
-        Map<String, JsonNode> finalPayments = awaitFinal(burst);
-        long settledInMillis = Duration.between(burst.firstRequest, Instant.now()).toMillis();
-
-        Gateway.Reply listed = gateway.get("/payments?reference=" + burst.reference + "&limit=1", apiKey);
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        long paymentsWithTheReference = listed.json().path("total_count").asLong();
-        long distinctIds = Set.copyOf(burst.idByKey.values()).size();
-
-        long authorized = count(finalPayments, "status", "Authorized");
-        long deadlineDeclines = count(finalPayments, "response_code", "20068");
-        long unavailableDeclines = count(finalPayments, "response_code", "20091");
+    private static Map<String, JsonNode> assertInvariants(PaymentBurst burst, PiggyBank.Stats before) {
+        PaymentBurst.Settled settled = burst.settle(FINAL_DEADLINE.plus(SETTLING_MARGIN));
+        long authorized = settled.authorized();
         // Reversals of payments the bank approved but the gateway declined may still be on their way.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> unreversedApprovals(bank.stats().since(before)) <= authorized);
         PiggyBank.Stats after = bank.stats();
         PiggyBank.Stats during = after.since(before);
 
-        System.out.printf("INVARIANTS %s: keys=%d ids=%d distinct_ids=%d payments_with_reference=%d requests=%d "
-                        + "answers_without_a_payment=%d %s final=%d "
-                        + "authorized=%d declined=%d declined_20068=%d declined_20091=%d settled_ms=%d "
+        System.out.printf("INVARIANTS %s: %s "
                         + "bank_approvals=%d bank_reversals=%d bank_hung=%d bank_refused_while_down=%d approved_more_than_once=%d "
                         + "approvals_without_idempotency_key=%d forgotten_idempotency_keys=%d%n",
-                burst.scenario, burst.size, burst.idByKey.size(), distinctIds, paymentsWithTheReference,
-                burst.requestsSent.get(), burst.answersWithoutAPayment.get(), burst.answersWithoutAPaymentByStatus, finalPayments.size(), authorized, finalPayments.size() - authorized,
-                deadlineDeclines, unavailableDeclines, settledInMillis, during.approvals(), during.reversals(),
+                burst.scenario, settled.summary(), during.approvals(), during.reversals(),
                 during.hung(), during.refusedWhileDown(),
                 after.approvedMoreThanOnce(), after.approvalsWithoutIdempotencyKey(), after.forgottenIdempotencyKeys());
 
-        assertThat(distinctIds).isEqualTo(burst.size);
-        assertThat(paymentsWithTheReference).isEqualTo(burst.size);
+        settled.assertOnePaymentPerKey();
         assertThat(after.approvedMoreThanOnce()).isZero();
         assertThat(after.approvalsWithoutIdempotencyKey()).isZero();
         assertThat(after.forgottenIdempotencyKeys()).isZero();
         assertThat(unreversedApprovals(during))
                 .as("bank approvals not reversed must be exactly the Authorized payments").isEqualTo(authorized);
-        return finalPayments;
-    }
-
-    /** Reads every payment of the burst until all are final, within the final deadline (plus a margin) of the burst. */
-    private static Map<String, JsonNode> awaitFinal(Burst burst) {
-        Map<String, JsonNode> finalPayments = new ConcurrentHashMap<>();
-        Duration settleBy = FINAL_DEADLINE.plus(SETTLING_MARGIN).minus(Duration.between(burst.firstRequest, Instant.now()));
-        await().atMost(settleBy.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : settleBy)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    burst.idByKey.values().parallelStream()
-                            .filter(id -> !finalPayments.containsKey(id))
-                            .forEach(id -> {
-                                Gateway.Reply read = gateway.get("/payments/" + id, apiKey);
-                                if (read.status() == 200 && FINAL_STATUSES.contains(read.text("status"))) {
-                                    finalPayments.put(id, read.json());
-                                }
-                            });
-                    return finalPayments.size() == burst.idByKey.size();
-                });
-        return finalPayments;
-    }
-
-    private static URI healthOf(String portVariable, String group) {
-        return URI.create("http://127.0.0.1:" + stack.port(portVariable) + "/actuator/health" + group);
-    }
-
-    private static boolean isUp(HttpClient client, URI health) {
-        try {
-            return client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return settled.payments;
     }
 
     private static long unreversedApprovals(PiggyBank.Stats stats) {
@@ -398,94 +327,11 @@ class FaultToleranceIT {
         return payments.values().stream().filter(payment -> value.equals(payment.path(field).asString())).count();
     }
 
-    /**
-     * A run's payments: one idempotency key each, all with the same reference unique to the run, sent at once by a
-     * client that retries every request with its key until it is answered, then repeats it once.
-     */
-    private static final class Burst {
-
-        final String scenario;
-        final String reference = "FAULT-" + UUID.randomUUID().toString().substring(0, 8);
-        final int size;
-        final Map<String, String> idByKey = new ConcurrentHashMap<>();
-        /** Every payment id a 201 or 202 answer named. */
-        final Set<String> answeredIds = ConcurrentHashMap.newKeySet();
-        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger requestsSent = new AtomicInteger();
-        /** Requests answered with an error or cut off, so that the client sent them again. */
-        final AtomicInteger answersWithoutAPayment = new AtomicInteger();
-        /** Those answers by status code, or by the exception of a request that got no answer from the gateway. */
-        final Map<String, AtomicInteger> answersWithoutAPaymentByStatus = new ConcurrentSkipListMap<>();
-        final AtomicInteger repeatsAnsweredWithAnotherPayment = new AtomicInteger();
-        volatile Instant firstRequest = Instant.now();
-
-        Burst(String scenario, int size) {
-            this.scenario = scenario;
-            this.size = size;
-        }
-
-        void sendAllAtOnce() {
-            firstRequest = Instant.now();
-            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                IntStream.range(0, size).forEach(i -> clients.submit(() -> pay(i)));
-            }
-        }
-
-        private void pay(int index) {
-            String key = reference + "-" + index;
-            String body = """
-                    {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
-                     "amount": %d, "currency": "GBP", "reference": "%s"}
-                    """.formatted(index % 5 == 4 ? DECLINED_CARD : APPROVED_CARD, 100 + index, reference);
-            try {
-                String first = payUntilAnswered(key, body);
-                // The client lost the first answer (as far as it knows) and sends the request again.
-                String repeated = payUntilAnswered(key, body);
-                idByKey.put(key, first);
-                if (!first.equals(repeated)) {
-                    repeatsAnsweredWithAnotherPayment.incrementAndGet();
-                }
-            } catch (RuntimeException e) {
-                failures.add(key + ": " + e);
-            }
-        }
-
-        /**
-         * Sends the same request with the same key until it gets 201 or 202, as a retrying client does: after a 409
-         * (the first request is still in flight), a 5xx, or a connection the gateway lost.
-         */
-        private String payUntilAnswered(String key, String body) {
-            String[] id = new String[1];
-            await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        try {
-                            Gateway.Reply reply = send(key, body);
-                            if (reply.status() == 201 || reply.status() == 202) {
-                                id[0] = reply.text("id");
-                                answeredIds.add(id[0]);
-                                return true;
-                            }
-                            assertThat(reply.status()).as(reply.body()).isIn(409, 500, 502, 503, 504);
-                            if (reply.status() != 409) {
-                                countAnswerWithoutAPayment(String.valueOf(reply.status()));
-                            }
-                            return false;
-                        } catch (UncheckedIOException e) {
-                            countAnswerWithoutAPayment(e.getCause().getClass().getSimpleName());
-                            return false;
-                        }
-                    });
-            return id[0];
-        }
-
-        private void countAnswerWithoutAPayment(String status) {
-            answersWithoutAPayment.incrementAndGet();
-            answersWithoutAPaymentByStatus.computeIfAbsent(status, code -> new AtomicInteger()).incrementAndGet();
-        }
-
-        private Gateway.Reply send(String key, String body) {
-            requestsSent.incrementAndGet();
-            return gateway.post("/payments", apiKey, key, body);
-        }
+    /** A burst of payments for the suite's merchant: every fifth card declined, the others approved. */
+    private static PaymentBurst burst(String scenario, int size) {
+        return new PaymentBurst(scenario, size, gateway, apiKey, (index, reference) -> """
+                {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
+                 "amount": %d, "currency": "GBP", "reference": "%s"}
+                """.formatted(index % 5 == 4 ? DECLINED_CARD : APPROVED_CARD, 100 + index, reference));
     }
 }

@@ -60,6 +60,11 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    Reply put(String path, String bearer, String jsonBody) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     Reply get(String path, String bearer) {
         return send(request(path, bearer).GET());
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PiggyBank {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The adapter's circuit breaker judges the last 20 payments ({@code paygate.piggybank.circuit-breaker}). */
+    private static final int BREAKER_WINDOW = 20;
 
     private final URI simulator;
     private final String controlToken;
@@ -41,6 +44,35 @@ final class PiggyBank {
         HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
                 .header("Authorization", "Bearer " + controlToken).DELETE());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
+    /**
+     * Sends approved payments one after the other for a merchant of the Piggy Bank alone until {@link #BREAKER_WINDOW}
+     * in a row were authorised, so that the adapter's circuit breaker counts only successes in its window again. A
+     * test that made payments fail at the bank (refused connections, 503s) without opening the breaker leaves those
+     * failures in its window, where the next class's own deliberate 503s would open it, and that class's payments
+     * would be declined 20091 at once. The breaker may open on the first of these payments (the window reaching its
+     * minimum of 10 with the old failures): then it waits until the breaker lets trial payments through again, which
+     * close it and empty its window. One after the other, so that half-open trials close it before others come.
+     */
+    static void refillBreakerWindowWithApprovals(LocalStack stack, Gateway gateway, String piggyBankApiKey) {
+        URI bankHealth = StackHealth.healthOf(stack, "ACQUIRER_PIGGYBANK_PORT", "/bank");
+        int inARow = 0;
+        for (int sent = 0; inARow < BREAKER_WINDOW; sent++) {
+            assertThat(sent).as("payments sent to refill the breaker's window").isLessThan(5 * BREAKER_WINDOW);
+            Gateway.Reply paid = gateway.post("/payments", piggyBankApiKey, """
+                    {"source": {"type": "card", "number": "4111111111111111", "expiry_month": 12, "expiry_year": 2030,
+                                "cvv": "123"},
+                     "amount": %d, "currency": "GBP", "reference": "BREAKER-WINDOW"}
+                    """.formatted(500 + sent));
+            assertThat(paid.status()).as(paid.body()).isIn(201, 202);
+            if ("Authorized".equals(paid.text("status"))) {
+                inARow++;
+            } else {
+                inARow = 0;
+                StackHealth.awaitUp(List.of(bankHealth));
+            }
+        }
     }
 
     Stats stats() {

@@ -79,6 +79,26 @@ final class SharedStack implements AutoCloseable {
         return created.text("api_key");
     }
 
+    /**
+     * Registers a merchant whose default acquirer is {@code acquirer}, then gives it routing rules through the admin
+     * API ({@code PUT /merchants/{id}/contract}, before its key was ever used, so no gateway cache holds the old
+     * contract); returns its first API key. {@code routingJson} is the contract's {@code routing} array.
+     */
+    String createMerchantWithRouting(String name, String acquirer, String acquirerMerchantId, List<String> currencies,
+                                     String routingJson) {
+        String currencyList = currencies.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
+        Gateway.Reply created = admin.post("/merchants", adminToken(), """
+                {"name": "%s", "acquirer": "%s", "acquirer_merchant_id": "%s", "currencies": [%s]}
+                """.formatted(name, acquirer, acquirerMerchantId, currencyList));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Gateway.Reply changed = admin.put("/merchants/" + created.text("id") + "/contract", adminToken(), """
+                {"acquirer": "%s", "acquirer_merchant_id": "%s", "currencies": [%s], "routing": %s}
+                """.formatted(acquirer, acquirerMerchantId, currencyList, routingJson));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("routing").size()).as(changed.body()).isPositive();
+        return created.text("api_key");
+    }
+
     @Override
     public void close() {
         if (stopped.compareAndSet(false, true)) {
