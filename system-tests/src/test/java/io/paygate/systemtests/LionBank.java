@@ -1,69 +1,34 @@
 package io.paygate.systemtests;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Lion Bank simulator's test knobs: its injected faults and what it decided. */
 final class LionBank {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final URI simulator;
-    private final String controlToken;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatorKnobs knobs;
 
     LionBank(LocalStack stack) {
-        this.simulator = URI.create("http://127.0.0.1:" + stack.port("LIONBANK_PORT") + "/simulator/");
-        this.controlToken = stack.secret("lionbank-control-token");
+        this.knobs = new SimulatorKnobs(stack, "LIONBANK_PORT", "lionbank-control-token");
     }
 
     /** Changes the named knobs, e.g. {@code {"drop_rate": 0.2}}; the others keep their values. */
     void injectFaults(String knobsJson) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + controlToken)
-                .PUT(HttpRequest.BodyPublishers.ofString(knobsJson)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        knobs.injectFaults(knobsJson);
     }
 
     /** Back to the configured knobs: no fault at all. */
     void clearFaults() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
-                .header("Authorization", "Bearer " + controlToken).DELETE());
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        knobs.clearFaults();
     }
 
     Stats stats() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("stats")).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode stats = JSON.readTree(response.body());
+        JsonNode stats = knobs.stats();
         return new Stats(stats.path("authorization_requests").asLong(), stats.path("approvals").asLong(),
                 stats.path("reversals").asLong(), stats.path("reversal_requests").asLong(),
                 stats.path("duplicates").asLong(), stats.path("approved_more_than_once").asLong(),
                 stats.path("never_answered").asLong(), stats.path("dropped").asLong(),
                 stats.path("closed_connections").asLong(), stats.path("refused_after_reversal").asLong(),
                 stats.path("forgotten_transactions").asLong());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,15 +1,8 @@
 package io.paygate.systemtests;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,33 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bank simulator's test knobs: its injected faults and what it decided. */
 final class PiggyBank {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The adapter's circuit breaker judges the last 20 payments ({@code paygate.piggybank.circuit-breaker}). */
     private static final int BREAKER_WINDOW = 20;
 
-    private final URI simulator;
-    private final String controlToken;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatorKnobs knobs;
 
     PiggyBank(LocalStack stack) {
-        this.simulator = URI.create("http://127.0.0.1:" + stack.port("PIGGYBANK_PORT") + "/simulator/");
-        this.controlToken = stack.secret("piggybank-control-token");
+        this.knobs = new SimulatorKnobs(stack, "PIGGYBANK_PORT", "piggybank-control-token");
     }
 
     /** Changes the named knobs, e.g. {@code {"latency_fixed_ms": 200}}; the others keep their values. */
     void injectFaults(String knobsJson) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + controlToken)
-                .PUT(HttpRequest.BodyPublishers.ofString(knobsJson)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        knobs.injectFaults(knobsJson);
     }
 
     /** Back to the configured knobs: no fault at all. */
     void clearFaults() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("faults"))
-                .header("Authorization", "Bearer " + controlToken).DELETE());
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        knobs.clearFaults();
     }
 
     /**
@@ -76,24 +59,11 @@ final class PiggyBank {
     }
 
     Stats stats() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(simulator.resolve("stats")).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode stats = JSON.readTree(response.body());
+        JsonNode stats = knobs.stats();
         return new Stats(stats.path("approvals").asLong(), stats.path("reversals").asLong(),
                 stats.path("approved_more_than_once").asLong(), stats.path("approvals_without_idempotency_key").asLong(),
                 stats.path("forgotten_idempotency_keys").asLong(), stats.path("hung").asLong(),
                 stats.path("refused_while_down").asLong());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The counters the invariants are about; the bank counts since it started, so tests compare two readings. */
