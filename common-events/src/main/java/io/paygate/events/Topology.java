@@ -35,6 +35,15 @@ public final class Topology {
     /** Durable queue from which any payment-service instance records the results whose asking instance is gone. */
     public static final String PAYMENT_RESULTS_QUEUE = "payment-service.orphaned-results";
 
+    /**
+     * Routing key of every {@link PaymentActionResult} on {@link #AUTHORIZATION_RESULTS_EXCHANGE}: nobody waits for
+     * one, so any payment-service instance records it, from {@link #PAYMENT_ACTION_RESULTS_QUEUE}.
+     */
+    public static final String ACTION_RESULTS_ROUTING_KEY = "action-results";
+
+    /** Durable queue, shared by payment-service's instances, of the acquirers' answers to payment actions. */
+    public static final String PAYMENT_ACTION_RESULTS_QUEUE = "payment-service.action-results";
+
     private static final String RESULT_PREFIX = "result.";
 
     private Topology() {
@@ -61,6 +70,19 @@ public final class Topology {
     /** Durable queue an acquirer adapter consumes its reversal commands from, e.g. {@code acquirer.piggybank.reverse}. */
     public static String acquirerReversalQueue(String acquirer) {
         return "acquirer." + acquirer + ".reverse";
+    }
+
+    /**
+     * Routing key of the {@link PaymentActionCommand}s for one acquirer, e.g. {@code action.piggybank}, on
+     * {@link #AUTHORIZATIONS_EXCHANGE} beside its authorisation commands.
+     */
+    public static String actionRoutingKey(String acquirer) {
+        return "action." + acquirer;
+    }
+
+    /** Durable queue an acquirer adapter consumes its action commands from, e.g. {@code acquirer.piggybank.actions}. */
+    public static String acquirerActionQueue(String acquirer) {
+        return "acquirer." + acquirer + ".actions";
     }
 
     /** Routing key under which results for one payment-service instance are published. */
