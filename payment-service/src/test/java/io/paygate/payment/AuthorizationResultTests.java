@@ -8,12 +8,12 @@ import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.payment.PaymentApi.Answer;
 import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicies;
-import io.paygate.payment.domain.Transition;
 import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -203,7 +203,7 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
         String merchantId = TestIsolation.merchantId();
         Payment pending = Payment.request(merchantId, new Money(1050, "GBP"),
                 CardSummary.of("4111111111111111", 12, 2030), StoredCommands.route(isolation.acquirer, merchantId),
-                null, null, null, Instant.now(), RecoveryPolicies.DEFAULTS);
+                null, null, null, CapturePlan.MANUAL, Instant.now(), RecoveryPolicies.DEFAULTS);
         store.insert(pending, StoredCommands.of(pending, cardCipher));
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
@@ -217,7 +217,7 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
                 decisions.add(decision);
                 outcomes.add(threads.submit(() -> {
                     start.await();
-                    return store.apply(pending.id(), Transition.deciding(decision));
+                    return store.update(pending, pending.decide(decision, RecoveryPolicies.DEFAULTS));
                 }));
             }
             start.countDown();
@@ -230,7 +230,7 @@ class AuthorizationResultTests extends ServiceIntegrationTest {
             }
         }
         assertThat(winners).hasSize(1);
-        assertThat(store.findById(pending.id())).contains(pending.decide(winners.getFirst()));
+        assertThat(store.findById(pending.id())).contains(pending.decide(winners.getFirst(), RecoveryPolicies.DEFAULTS));
     }
 
     /** The body of the first dead letter that contains the text; others, from earlier tests, are skipped. */

@@ -51,6 +51,7 @@ abstract class ServiceIntegrationTest {
                 TestInfrastructure.register(registry);
                 registry.add("spring.mongodb.database", () -> isolation.database);
                 registry.add("paygate.payments.results-queue", () -> isolation.resultsQueue);
+                registry.add("paygate.payments.action-results-queue", () -> isolation.actionResultsQueue);
                 registry.add("paygate.card-encryption.keys", () -> isolation.cardKeys);
                 registry.add("paygate.card-encryption.active-key-id", () -> isolation.cardKeyId);
             };
@@ -97,6 +98,8 @@ abstract class ServiceIntegrationTest {
         acquirer.close();
         admin.deleteQueue(isolation.resultsQueue);
         admin.deleteQueue(Topology.deadLetterQueue(isolation.resultsQueue));
+        admin.deleteQueue(isolation.actionResultsQueue);
+        admin.deleteQueue(Topology.deadLetterQueue(isolation.actionResultsQueue));
     }
 
     /** A fake acquirer for an acquirer code, consuming from now on until closed. */

@@ -1,9 +1,11 @@
 package io.paygate.payment;
 
 import io.paygate.payment.application.AuthorizationPublisher;
+import io.paygate.payment.application.ActionSender;
 import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentSweeper;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
@@ -42,6 +44,8 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     AuthorizationPublisher publisher;
     @Autowired
     BankReversals reversals;
+    @Autowired
+    ActionSender actions;
 
     @Test
     void two_sweepers_never_both_claim_one_payment() throws Exception {
@@ -75,13 +79,13 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     private void overduePayment(String merchant) {
         Instant requestedOn = Instant.now().minus(RecoveryPolicies.DEFAULTS.resendAfter()).minusSeconds(1);
         Payment payment = Payment.request(merchant, new Money(1050, "GBP"), CardSummary.of("4000000000000010", 12, 2030),
-                StoredCommands.route(isolation.acquirer, merchant), null, null, null, requestedOn,
+                StoredCommands.route(isolation.acquirer, merchant), null, null, null, CapturePlan.MANUAL, requestedOn,
                 RecoveryPolicies.DEFAULTS);
         store.insert(payment, StoredCommands.of(payment, cardCipher));
     }
 
     private PaymentSweeper sweeper() {
-        return new PaymentSweeper(store, publisher, reversals, Clock.systemUTC(), RecoveryPolicies.DEFAULTS,
-                Duration.ofSeconds(5), 100);
+        return new PaymentSweeper(store, publisher, reversals, actions, Clock.systemUTC(),
+                RecoveryPolicies.DEFAULTS, Duration.ofSeconds(5), 100);
     }
 }

@@ -20,8 +20,7 @@ import java.util.Optional;
  * A payment fails over only on an adapter's word that its bank never received the request (its circuit breaker was
  * open, the connection was refused): never after a timeout or an ambiguous answer, when the first bank may hold an
  * approval. The move is one conditional write, from the acquirer the answer came from, so of several copies of the
- * answer one moves it; from then on only the new acquirer's answer can decide the payment (see
- * {@link PaymentStore#apply}).
+ * answer one moves it; from then on only the new acquirer's answer can decide the payment.
  * <p>
  * The old acquirer can still approve: a copy of the command the sweeper re-sent, or a redelivered one, may reach its
  * bank once it is back. Such an approval never decides the payment; the old acquirer is asked at once to reverse it,
@@ -70,7 +69,7 @@ public class AcquirerFailover {
         if (redirected.isEmpty()) {
             return false;
         }
-        if (!store.failOver(read, redirected.get())) {
+        if (!store.update(read, redirected.get())) {
             log.debug("Payment {} moved on, or was decided, before this copy of {}'s answer", id, result.acquirer());
             return true;
         }
@@ -82,7 +81,7 @@ public class AcquirerFailover {
         Publication publication = publisher.publish(next.command(moved.finalDeadline(policy)), confirmWithin);
         if (publication != Publication.CONFIRMED) {
             // The command is owed all the same: the sweeper sends it.
-            store.replaceObligation(moved, moved.commandUnconfirmed(clock.instant(), policy));
+            store.update(moved, moved.commandUnconfirmed(clock.instant(), policy));
         }
         return true;
     }

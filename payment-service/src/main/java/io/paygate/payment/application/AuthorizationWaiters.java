@@ -2,16 +2,16 @@ package io.paygate.payment.application;
 
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
-import io.paygate.payment.domain.Transition;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests of this instance that are waiting for their acquirer's answer, each with the pending payment it
  * stored. A recorded decision completes the waiter in memory, so a waiting request learns its outcome without polling
- * the store, and without reading back a payment whose new state the domain has just decided.
+ * the store, and the answer is decided from the pending payment held here without reading it back.
  */
 public class AuthorizationWaiters {
 
@@ -26,12 +26,12 @@ public class AuthorizationWaiters {
                 .outcome();
     }
 
-    /** The store has just made this change to the payment: whoever waits for it here gets the payment as it now is. */
-    public void decided(PaymentId id, Transition transition) {
-        Waiter waiter = waiting.remove(id);
-        if (waiter != null) {
-            waiter.outcome().complete(waiter.pending().apply(transition));
-        }
+    /**
+     * The pending payment a request of this instance stored and waits for, as it was then: the state an answer for it
+     * is most likely decided from, without reading it back. Empty when no request here waits for it.
+     */
+    public Optional<Payment> pending(PaymentId id) {
+        return Optional.ofNullable(waiting.get(id)).map(Waiter::pending);
     }
 
     /**
@@ -42,7 +42,7 @@ public class AuthorizationWaiters {
         waiting.computeIfPresent(pending.id(), (id, waiter) -> new Waiter(pending, waiter.outcome()));
     }
 
-    /** Hands a payment's final state, as read from the store, to whoever waits for it here; nobody may. */
+    /** Hands a payment's final state, as stored, to whoever waits for it here; nobody may. */
     public void complete(Payment payment) {
         Waiter waiter = waiting.remove(payment.id());
         if (waiter != null) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param source          a {@link CardInput} when the source is a JSON object, otherwise the value sent
  * @param amount          JSON text of the amount
  * @param metadata        the merchant's own data: a {@link java.util.Map} when it is an object
+ * @param capture         whether to capture the payment once approved: a {@link Boolean} when it is one
+ * @param captureOn       when to capture it: a {@link String} when it is one
  * @param idempotencyKeys every idempotency key the request carried: a client may send Checkout.com's header and the
  *                        IETF draft's header, which must then agree; empty when it sent none
  */
@@ -27,6 +29,8 @@ public record PaymentInput(
         Object reference,
         Object description,
         Object metadata,
+        Object capture,
+        Object captureOn,
         List<String> idempotencyKeys) {
 
     public PaymentInput {

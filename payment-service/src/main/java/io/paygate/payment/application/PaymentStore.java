@@ -2,7 +2,6 @@ package io.paygate.payment.application;
 
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
-import io.paygate.payment.domain.Transition;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,24 +44,14 @@ public interface PaymentStore {
     PaymentPage findByReference(String merchantId, PaymentsByReferenceQuery query);
 
     /**
-     * Writes a change of state only if the payment is still in the state the change was decided from, and wipes the
-     * sealed card from its outbox in the same write: only a pending payment needs it.
+     * Writes {@code changed}, as the domain decided it from {@code read}, only if the payment is still at
+     * {@code read}'s version: of racing changes exactly one applies, and a repeated one changes nothing. Moving the
+     * due time of owed work into the future is how a sweeper claims it: until then nobody else sees it due, and a
+     * claimant that dies leaves it to be claimed again then.
      *
-     * A decision that names its acquirer is written only while that acquirer has the payment's command.
-     *
-     * @return whether the payment was changed; {@code false} when it was in another state, is with another acquirer
-     *         (or is unknown)
+     * @return whether the payment was changed; {@code false} when it changed meanwhile (or is unknown)
      */
-    boolean apply(PaymentId id, Transition transition);
-
-    /**
-     * Sends a pending payment's command to the next acquirer of its route, as the domain decided from {@code read}
-     * ({@link Payment#failOver}): writes {@code redirected}'s route and obligation only if the payment is still
-     * pending with the acquirer {@code read} had, so that of several copies of the answer exactly one moves it.
-     *
-     * @return whether the payment was changed
-     */
-    boolean failOver(Payment read, Payment redirected);
+    boolean update(Payment read, Payment changed);
 
     /** The payment with what its outbox keeps, if it still owes work. */
     Optional<OwedWork> findOwedWork(PaymentId id);
@@ -72,14 +61,4 @@ public interface PaymentStore {
      * payments that owe work are looked at, so the cost follows the work in flight, not the payments stored.
      */
     List<OwedWork> findDue(Instant now, int limit);
-
-    /**
-     * Replaces what a payment owes by what {@code changed} owes, only if the payment still owes exactly what
-     * {@code read} owed (kind and due time), so that of several sweepers reading the same work exactly one changes
-     * it. Moving the due time into the future is how a sweeper claims work: until then nobody else sees it due, and a
-     * claimant that dies leaves it to be claimed again then.
-     *
-     * @return whether the payment was changed
-     */
-    boolean replaceObligation(Payment read, Payment changed);
 }

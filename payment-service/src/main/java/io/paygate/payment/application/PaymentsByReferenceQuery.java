@@ -36,7 +36,7 @@ public record PaymentsByReferenceQuery(String reference, int limit, int skip) {
         Set<ValidationError> errors = EnumSet.noneOf(ValidationError.class);
         if (reference == null || reference.isBlank()) {
             errors.add(ValidationError.REFERENCE_REQUIRED);
-        } else if (RequestPaymentCommand.codePoints(reference) > RequestPaymentCommand.MAX_REFERENCE_LENGTH) {
+        } else if (RequestFields.codePoints(reference) > RequestFields.MAX_REFERENCE_LENGTH) {
             errors.add(ValidationError.REFERENCE_INVALID);
         }
         long validLimit = limit == null ? DEFAULT_LIMIT : number(limit);

@@ -5,7 +5,8 @@ import io.paygate.events.ResponseCode;
 import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
-import io.paygate.payment.domain.Transition;
+import io.paygate.payment.domain.PaymentStatus;
+import io.paygate.payment.domain.RecoveryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +16,15 @@ import java.util.Optional;
 /**
  * Applies an acquirer's answer to its payment. A result reaches one payment-service instance, the one that asked when
  * it is still there, but may be redelivered or sent twice (a command the sweeper sent again), so applying it is
- * idempotent: the first answer wins with one conditional write, decided by the domain
- * ({@link Transition#deciding}), and later copies change nothing. Either way, a request of this instance waiting for
- * the payment is woken with its final state.
+ * idempotent: the payment decides ({@link Payment#decide}) and the store writes the decision over the version it was
+ * decided from, so the first answer wins and later copies change nothing. Either way, a request of this instance
+ * waiting for the payment is woken with its state.
  * <p>
- * The write goes first, without reading the payment: almost every result finds its payment pending, and the request
- * waiting for it holds the pending payment, to which it applies the same change. The payment is read only when the
- * write did not apply, to tell a duplicate from an answer that came after the final deadline, or from an approval
- * by an acquirer the payment has left. A result saying the bank never got the request first gives the payment to
- * the next acquirer of its route, if it has one ({@link AcquirerFailover}).
+ * The decision is made from the pending payment the waiting request holds, without reading it back: almost every
+ * result reaches the instance that asked, while its request still waits. Otherwise, or when the payment changed
+ * meanwhile, it is read. A result saying the bank never got the request first gives the payment to the next acquirer
+ * of its route, if it has one ({@link AcquirerFailover}); an approval by an acquirer the payment has left is
+ * reversed. An approval of a payment to be captured asks for its capture, sent once the decision is stored.
  */
 public class RecordAuthorizationResultService {
 
@@ -32,19 +33,26 @@ public class RecordAuthorizationResultService {
     private final PaymentStore store;
     private final AuthorizationWaiters waiters;
     private final AcquirerFailover failover;
+    private final ActionSender actions;
     private final Clock clock;
+    private final RecoveryPolicy policy;
 
     public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters,
-                                            AcquirerFailover failover, Clock clock) {
+                                            AcquirerFailover failover, ActionSender actions, Clock clock,
+                                            RecoveryPolicy policy) {
         this.store = store;
         this.waiters = waiters;
         this.failover = failover;
+        this.actions = actions;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /**
      * @throws IllegalArgumentException when the result contradicts itself (a decline with an authorisation code):
      *                                  no retry will make it recordable
+     * @throws IllegalStateException    when the payment changed under every attempt, so that the result is delivered
+     *                                  again
      */
     public void record(AuthorizationResult result) {
         Optional<PaymentId> id = PaymentId.parse(result.paymentId());
@@ -57,24 +65,41 @@ public class RecordAuthorizationResultService {
         }
         Decision decision = new Decision(result.responseCode(), result.authCode(), result.processedOn(),
                 clock.instant(), result.acquirer(), result.acquirerReference());
-        Transition transition = Transition.deciding(decision);
-        if (store.apply(id.get(), transition)) {
-            // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
-            if (transition.owed() != null) {
-                log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",
-                        id.get(), transition.to().label(), result.responseCode().code());
-            } else {
-                log.debug("Payment {} is {} ({})", id.get(), transition.to().label(), result.responseCode().code());
+        Optional<Payment> held = waiters.pending(id.get());
+        for (int attempt = 1; attempt <= PaymentActionService.ATTEMPTS; attempt++) {
+            Optional<Payment> read = attempt == 1 && held.isPresent() ? held : store.findById(id.get());
+            if (read.isEmpty()) {
+                log.info("Ignoring the result for unknown payment {}", result.paymentId());
+                return;
             }
-            waiters.decided(id.get(), transition);
-            return;
+            Payment payment = read.get();
+            if (!payment.isPending() || !decidedBy(payment, result)) {
+                ignore(payment, result);
+                return;
+            }
+            Payment decided = payment.decide(decision, policy);
+            if (store.update(payment, decided)) {
+                // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
+                if (decided.owed() != null && decided.status() == PaymentStatus.DECLINED) {
+                    log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",
+                            id.get(), decided.status().label(), result.responseCode().code());
+                } else {
+                    log.debug("Payment {} is {} ({})", id.get(), decided.status().label(), result.responseCode().code());
+                }
+                waiters.complete(decided);
+                actions.sendIfDue(payment, decided);
+                return;
+            }
         }
-        Optional<Payment> stored = store.findById(id.get());
-        if (stored.isEmpty()) {
-            log.info("Ignoring the result for unknown payment {}", result.paymentId());
-            return;
-        }
-        Payment payment = stored.get();
+        throw new IllegalStateException("Payment " + id.get() + " changed under every attempt to record its result");
+    }
+
+    /** Whether the acquirer that answered has the payment's command; an answer that does not say is taken as its. */
+    private static boolean decidedBy(Payment payment, AuthorizationResult result) {
+        return result.acquirer() == null || result.acquirer().equals(payment.route().current().acquirer());
+    }
+
+    private void ignore(Payment payment, AuthorizationResult result) {
         if (failover.reverseStrayApproval(payment, result) || payment.isPending()) {
             // With another acquirer now: this answer is an old one, and the request waits for the new acquirer's.
             return;

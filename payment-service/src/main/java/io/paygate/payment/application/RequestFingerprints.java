@@ -57,19 +57,50 @@ public final class RequestFingerprints {
     }
 
     public String of(RequestPaymentCommand command) {
-        return activeKeyId + KEY_ID_SEPARATOR + encode(mac(keys.get(activeKeyId), canonical(command)));
+        return fingerprint(canonical(command));
     }
 
     /** Whether the request is the one the fingerprint was made of; false when its key is no longer configured. */
     public boolean matches(String fingerprint, RequestPaymentCommand command) {
+        return matches(fingerprint, canonical(command));
+    }
+
+    private boolean matches(String fingerprint, byte[] canonical) {
+        if (fingerprint == null) {
+            return false;
+        }
         int separator = fingerprint.indexOf(KEY_ID_SEPARATOR);
         SecretKeySpec key = separator < 0 ? null : keys.get(fingerprint.substring(0, separator));
         if (key == null) {
             return false;
         }
         byte[] expected = fingerprint.substring(separator + 1).getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = encode(mac(key, canonical(command))).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = encode(mac(key, canonical)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** The fingerprint of a capture, void or refund request, made like a payment request's. */
+    public String of(ActionCommand command) {
+        return fingerprint(canonical(command));
+    }
+
+    private String fingerprint(byte[] canonical) {
+        return activeKeyId + KEY_ID_SEPARATOR + encode(mac(keys.get(activeKeyId), canonical));
+    }
+
+    /** Whether the action request is the one the fingerprint was made of. */
+    public boolean matches(String fingerprint, ActionCommand command) {
+        return matches(fingerprint, canonical(command));
+    }
+
+    private static byte[] canonical(ActionCommand command) {
+        StringBuilder text = new StringBuilder(128);
+        append(text, command.type().name());
+        append(text, command.amount());
+        append(text, command.finalCapture());
+        append(text, command.reference());
+        append(text, command.metadata());
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] canonical(RequestPaymentCommand command) {
@@ -83,6 +114,8 @@ public final class RequestFingerprints {
         append(text, command.reference());
         append(text, command.description());
         append(text, command.metadata());
+        append(text, command.capture().automatic());
+        append(text, command.capture().on());
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -3,26 +3,35 @@ package io.paygate.payment.application;
 import io.paygate.events.card.CardData;
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.payment.application.PaymentInput.CardInput;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Luhn;
 import io.paygate.payment.domain.Money;
 
-import java.math.BigInteger;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static io.paygate.payment.application.RequestFields.codePoints;
+import static io.paygate.payment.application.RequestFields.required;
+import static io.paygate.payment.application.RequestFields.text;
+import static io.paygate.payment.application.RequestFields.validAmount;
+import static io.paygate.payment.application.RequestFields.validIdempotencyKey;
+import static io.paygate.payment.application.RequestFields.validMetadata;
+import static io.paygate.payment.application.RequestFields.validReference;
 
 /**
  * A merchant's valid request to take a card payment. It cannot exist invalid: {@link #from} checks every field of
  * the input and reports all failures at once in a {@link RequestInvalidException}.
  *
  * @param card           the clear card data, held in memory only until it is sealed for the acquirer
+ * @param capture        whether, and when, the gateway captures the payment once approved
  * @param idempotencyKey the key the merchant may retry this request under; {@code null} when it sent none
  */
 public record RequestPaymentCommand(
@@ -32,14 +41,10 @@ public record RequestPaymentCommand(
         String reference,
         String description,
         Map<String, Object> metadata,
+        CapturePlan capture,
         IdempotencyKey idempotencyKey) {
 
-    static final int MAX_REFERENCE_LENGTH = 80;
     static final int MAX_DESCRIPTION_LENGTH = 100;
-    /** Checkout.com's rules for metadata: up to 20 fields, each a string, number or boolean of up to 255 characters. */
-    static final int MAX_METADATA_FIELDS = 20;
-    static final int MAX_METADATA_KEY_LENGTH = 100;
-    static final int MAX_METADATA_VALUE_LENGTH = 255;
 
     private static final String CARD_SOURCE = "card";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -52,6 +57,7 @@ public record RequestPaymentCommand(
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(capture, "capture");
         if (!merchant.currencies().contains(amount.currency())) {
             throw new IllegalArgumentException("The merchant's contract does not allow " + amount.currency());
         }
@@ -67,35 +73,46 @@ public record RequestPaymentCommand(
     public static RequestPaymentCommand from(PaymentInput input, MerchantContract merchant, YearMonth currentMonth) {
         Set<ValidationError> errors = EnumSet.noneOf(ValidationError.class);
         CardData card = validSource(input.source(), currentMonth, errors);
-        Long amount = validAmount(input.amount(), errors);
+        Long amount = input.amount() == null ? required(ValidationError.AMOUNT_REQUIRED, errors)
+                : validAmount(input.amount(), errors);
         String currency = validCurrency(input.currency(), merchant, errors);
-        String reference = text(input.reference(), ValidationError.REFERENCE_INVALID, errors);
-        if (codePoints(reference) > MAX_REFERENCE_LENGTH) {
-            errors.add(ValidationError.REFERENCE_INVALID);
-        }
+        String reference = validReference(input.reference(), errors);
         String description = text(input.description(), ValidationError.DESCRIPTION_INVALID, errors);
         if (codePoints(description) > MAX_DESCRIPTION_LENGTH) {
             errors.add(ValidationError.DESCRIPTION_INVALID);
         }
         Map<String, Object> metadata = validMetadata(input.metadata(), errors);
         IdempotencyKey idempotencyKey = validIdempotencyKey(input.idempotencyKeys(), errors);
+        CapturePlan capture = validCapture(input.capture(), input.captureOn(), errors);
         if (!errors.isEmpty()) {
             throw new RequestInvalidException(errors);
         }
         return new RequestPaymentCommand(merchant, card, new Money(amount, currency), reference, description,
-                metadata, idempotencyKey);
+                metadata, capture, idempotencyKey);
     }
 
-    /** The value when it is a JSON string; {@code null} when absent; {@code invalid} for any other JSON type. */
-    private static String text(Object value, ValidationError invalid, Set<ValidationError> errors) {
-        return switch (value) {
-            case null -> null;
-            case String text -> text;
-            default -> {
-                errors.add(invalid);
-                yield null;
+    /**
+     * Captured at once unless {@code capture} is {@code false}; at {@code capture_on} when given, which implies
+     * {@code capture: true} and contradicts {@code false}.
+     */
+    private static CapturePlan validCapture(Object capture, Object captureOn, Set<ValidationError> errors) {
+        if (capture != null && !(capture instanceof Boolean)) {
+            errors.add(ValidationError.CAPTURE_INVALID);
+            return null;
+        }
+        if (captureOn == null) {
+            return Boolean.FALSE.equals(capture) ? CapturePlan.MANUAL : CapturePlan.IMMEDIATE;
+        }
+        String on = text(captureOn, ValidationError.CAPTURE_ON_INVALID, errors);
+        try {
+            if (on != null && !Boolean.FALSE.equals(capture)) {
+                return new CapturePlan(true, Instant.parse(on));
             }
-        };
+        } catch (DateTimeParseException e) {
+            // Reported below.
+        }
+        errors.add(ValidationError.CAPTURE_ON_INVALID);
+        return null;
     }
 
     private static CardData validSource(Object source, YearMonth currentMonth, Set<ValidationError> errors) {
@@ -155,23 +172,6 @@ public record RequestPaymentCommand(
         return Integer.valueOf(json);
     }
 
-    private static Long validAmount(String json, Set<ValidationError> errors) {
-        if (json == null) {
-            errors.add(ValidationError.AMOUNT_REQUIRED);
-            return null;
-        }
-        if (!DIGITS.matcher(json).matches()) {
-            errors.add(ValidationError.AMOUNT_INVALID);
-            return null;
-        }
-        BigInteger amount = new BigInteger(json);
-        if (amount.signum() <= 0 || amount.compareTo(BigInteger.valueOf(Money.MAX_AMOUNT)) > 0) {
-            errors.add(ValidationError.AMOUNT_INVALID);
-            return null;
-        }
-        return amount.longValueExact();
-    }
-
     private static String validCurrency(Object given, MerchantContract merchant, Set<ValidationError> errors) {
         String currency = text(given, ValidationError.CURRENCY_INVALID, errors);
         if (given == null || currency != null && currency.isBlank()) {
@@ -182,46 +182,5 @@ public record RequestPaymentCommand(
             errors.add(ValidationError.CURRENCY_NOT_SUPPORTED);
         }
         return currency;
-    }
-
-    private static IdempotencyKey validIdempotencyKey(List<String> given, Set<ValidationError> errors) {
-        Set<String> keys = new LinkedHashSet<>(given);
-        if (keys.isEmpty()) {
-            return null;
-        }
-        String key = keys.iterator().next();
-        if (keys.size() > 1 || !IdempotencyKey.isValid(key)) {
-            errors.add(ValidationError.IDEMPOTENCY_KEY_INVALID);
-            return null;
-        }
-        return new IdempotencyKey(key);
-    }
-
-    /** An object, flat: no object or array as a value, no null either, and nothing longer than its limit. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> validMetadata(Object metadata, Set<ValidationError> errors) {
-        if (metadata == null) {
-            return null;
-        }
-        if (!(metadata instanceof Map<?, ?> fields) || !validMetadataFields((Map<String, Object>) fields)) {
-            errors.add(ValidationError.METADATA_INVALID);
-            return null;
-        }
-        return (Map<String, Object>) fields;
-    }
-
-    private static boolean validMetadataFields(Map<String, Object> metadata) {
-        return metadata.size() <= MAX_METADATA_FIELDS && metadata.entrySet().stream().allMatch(field ->
-                !field.getKey().isEmpty() && codePoints(field.getKey()) <= MAX_METADATA_KEY_LENGTH
-                        && switch (field.getValue()) {
-                            case String text -> codePoints(text) <= MAX_METADATA_VALUE_LENGTH;
-                            case Number number -> number.toString().length() <= MAX_METADATA_VALUE_LENGTH;
-                            case Boolean ignored -> true;
-                            case null, default -> false;
-                        });
-    }
-
-    static int codePoints(String text) {
-        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 }

@@ -82,7 +82,7 @@ public class RequestPaymentService {
         CardSummary summary = CardSummary.of(card.number(), card.expiryMonth(), card.expiryYear());
         Payment payment = Payment.request(command.merchant().merchantId(), command.amount(), summary,
                 route(command, summary), command.reference(), command.description(), command.metadata(),
-                clock.instant(), policy);
+                command.capture(), clock.instant(), policy);
         // Sealed before the insert, so that the payment and its command are stored in one write: whatever happens
         // next, the sweeper finds the command in the payment's outbox.
         CardEnvelope sealed = cardCipher.seal(card, payment.id().value());
@@ -123,7 +123,7 @@ public class RequestPaymentService {
             if (publication != Publication.CONFIRMED) {
                 log.warn("Authorisation request for payment {} to acquirer {} was not confirmed: {}; it stays Pending "
                         + "and the sweeper publishes it again", payment.id(), request.routing().acquirer(), publication);
-                store.replaceObligation(payment, payment.commandUnconfirmed(clock.instant(), policy));
+                store.update(payment, payment.commandUnconfirmed(clock.instant(), policy));
                 return payment;
             }
             return asAnswered(decision.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS));

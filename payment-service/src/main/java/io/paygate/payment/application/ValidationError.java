@@ -22,6 +22,9 @@ public enum ValidationError {
     DESCRIPTION_INVALID("description_invalid"),
     METADATA_INVALID("metadata_invalid"),
     IDEMPOTENCY_KEY_INVALID("idempotency_key_invalid"),
+    CAPTURE_INVALID("capture_invalid"),
+    CAPTURE_ON_INVALID("capture_on_invalid"),
+    CAPTURE_TYPE_INVALID("capture_type_invalid"),
     PAGING_LIMIT_INVALID("paging_limit_invalid"),
     PAGING_SKIP_INVALID("paging_skip_invalid");
 

@@ -5,12 +5,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.paygate.events.card.CardCipher;
 import io.paygate.payment.adapter.in.schedule.SweepSchedule;
 import io.paygate.payment.application.AcquirerFailover;
+import io.paygate.payment.application.ActionPublisher;
+import io.paygate.payment.application.ActionSender;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.AuthorizationWaiters;
 import io.paygate.payment.application.BankReversals;
+import io.paygate.payment.application.PaymentActionService;
 import io.paygate.payment.application.PaymentQueries;
 import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.application.PaymentStore;
+import io.paygate.payment.application.RecordActionResultService;
 import io.paygate.payment.application.RecordAuthorizationResultService;
 import io.paygate.payment.application.RequestFingerprints;
 import io.paygate.payment.application.RequestPaymentService;
@@ -60,10 +64,31 @@ class ApplicationConfiguration {
     }
 
     @Bean
+    ActionSender actionSender(PaymentStore store, ActionPublisher publisher, Clock clock,
+                              PaymentProperties properties) {
+        // Its publications wait for the broker as long as a payment request does.
+        return new ActionSender(store, publisher, clock, properties.recoveryPolicy(),
+                properties.authorizationTimeout());
+    }
+
+    @Bean
+    PaymentActionService paymentActionService(PaymentStore store, ActionSender sender,
+                                              RequestFingerprints fingerprints, Clock clock,
+                                              PaymentProperties properties) {
+        return new PaymentActionService(store, sender, fingerprints, clock, properties.recoveryPolicy());
+    }
+
+    @Bean
+    RecordActionResultService recordActionResultService(PaymentStore store, ActionSender sender, Clock clock,
+                                                        PaymentProperties properties) {
+        return new RecordActionResultService(store, sender, clock, properties.recoveryPolicy());
+    }
+
+    @Bean
     PaymentSweeper paymentSweeper(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
-                                  Clock clock, PaymentProperties properties) {
+                                  ActionSender actions, Clock clock, PaymentProperties properties) {
         // Each publication of the sweeper waits for the broker as long as a request does.
-        return new PaymentSweeper(store, publisher, reversals, clock, properties.recoveryPolicy(),
+        return new PaymentSweeper(store, publisher, reversals, actions, clock, properties.recoveryPolicy(),
                 properties.authorizationTimeout(), properties.sweepBatch());
     }
 
@@ -85,8 +110,10 @@ class ApplicationConfiguration {
     @Bean
     RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store,
                                                                       AuthorizationWaiters waiters,
-                                                                      AcquirerFailover failover, Clock clock) {
-        return new RecordAuthorizationResultService(store, waiters, failover, clock);
+                                                                      AcquirerFailover failover, ActionSender actions,
+                                                                      Clock clock, PaymentProperties properties) {
+        return new RecordAuthorizationResultService(store, waiters, failover, actions, clock,
+                properties.recoveryPolicy());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.paygate.payment.configuration;
 
+import io.paygate.events.Topology;
 import io.paygate.payment.domain.RecoveryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +22,12 @@ import java.time.Duration;
  * @param sweepInterval        the pause between two sweeps of one instance
  * @param sweepBatch           how many items one sweep takes at most
  * @param reversalRetry        the first wait before a reversal the broker did not confirm is requested again
- * @param reversalRetryMax     the longest such wait; it doubles up to this
+ * @param reversalRetryMax     the longest such wait; it doubles up to this; also the longest wait between two sends
+ *                             of a capture, void or refund without answer
+ * @param actionDeadline       how long a capture, void or refund waits for the bank's answer before it is recorded
+ *                             declined {@code 20068}; its command is sent again until then
+ * @param authorizationLifetime how long an authorisation may be captured; what nobody captured by then is voided
+ * @param actionResultsQueue   the durable queue of the acquirers' answers to actions, shared by every instance
  */
 @ConfigurationProperties("paygate.payments")
 public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeout,
@@ -32,11 +38,15 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
                                 @DefaultValue("2s") Duration sweepInterval,
                                 @DefaultValue("100") int sweepBatch,
                                 @DefaultValue("2s") Duration reversalRetry,
-                                @DefaultValue("1m") Duration reversalRetryMax) {
+                                @DefaultValue("1m") Duration reversalRetryMax,
+                                @DefaultValue("24h") Duration actionDeadline,
+                                @DefaultValue("7d") Duration authorizationLifetime,
+                                @DefaultValue(Topology.PAYMENT_ACTION_RESULTS_QUEUE) String actionResultsQueue) {
 
     /** The domain's view of these settings: when owed work is done again, and when the gateway gives up. */
     public RecoveryPolicy recoveryPolicy() {
-        return new RecoveryPolicy(resendAfter, republishAfter, finalDeadline, reversalRetry, reversalRetryMax);
+        return new RecoveryPolicy(resendAfter, republishAfter, finalDeadline, reversalRetry, reversalRetryMax,
+                actionDeadline, authorizationLifetime);
     }
 
     public PaymentProperties {
@@ -64,6 +74,11 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
         if (reversalRetry.isNegative() || reversalRetry.isZero() || reversalRetryMax.compareTo(reversalRetry) < 0) {
             throw new IllegalArgumentException("paygate.payments.reversal-retry must be positive and at most "
                     + "paygate.payments.reversal-retry-max");
+        }
+        if (actionDeadline.compareTo(resendAfter) <= 0 || authorizationLifetime.isNegative()
+                || authorizationLifetime.isZero()) {
+            throw new IllegalArgumentException("paygate.payments.action-deadline must be longer than "
+                    + "paygate.payments.resend-after, and authorization-lifetime positive");
         }
     }
 }

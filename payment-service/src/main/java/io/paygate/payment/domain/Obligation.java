@@ -18,7 +18,11 @@ public record Obligation(Kind kind, Instant dueAt, int attempts) {
         /** The authorisation command, to be sent (again) while the payment is pending. */
         AUTHORIZATION,
         /** A reversal of any approval the bank may have given, for a decline that may leave one. */
-        REVERSAL
+        REVERSAL,
+        /** The oldest pending action (capture, void, refund): its command, to be sent (again) until answered. */
+        ACTION,
+        /** The end of an authorisation's lifetime, when what nobody captured is voided. */
+        EXPIRY
     }
 
     public Obligation {

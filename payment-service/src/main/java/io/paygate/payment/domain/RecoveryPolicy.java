@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param finalDeadline    how long after its request a payment still pending is declined as answered too late
  * @param reversalRetry    the first wait before a reversal the broker did not take is handed over again
  * @param reversalRetryMax the longest such wait; it doubles up to this
+ * @param actionDeadline   how long after it is due a capture, void or refund without the bank's answer is recorded
+ *                         declined {@code 20068}; its command is sent again until then, the wait doubling up to
+ *                         {@code reversalRetryMax}
+ * @param authorizationLifetime how long after its approval an authorisation may be captured; what nobody captured
+ *                         by then is voided, and the payment is {@code Expired}
  */
 public record RecoveryPolicy(Duration resendAfter, Duration republishAfter, Duration finalDeadline,
-                             Duration reversalRetry, Duration reversalRetryMax) {
+                             Duration reversalRetry, Duration reversalRetryMax, Duration actionDeadline,
+                             Duration authorizationLifetime) {
 
     public RecoveryPolicy {
         Objects.requireNonNull(resendAfter, "resendAfter");
@@ -22,6 +28,8 @@ public record RecoveryPolicy(Duration resendAfter, Duration republishAfter, Dura
         Objects.requireNonNull(finalDeadline, "finalDeadline");
         Objects.requireNonNull(reversalRetry, "reversalRetry");
         Objects.requireNonNull(reversalRetryMax, "reversalRetryMax");
+        Objects.requireNonNull(actionDeadline, "actionDeadline");
+        Objects.requireNonNull(authorizationLifetime, "authorizationLifetime");
         if (finalDeadline.compareTo(resendAfter) <= 0) {
             throw new IllegalArgumentException("The final deadline must come after the first re-send");
         }
@@ -30,6 +38,11 @@ public record RecoveryPolicy(Duration resendAfter, Duration republishAfter, Dura
     /** The wait after the {@code attempts}-th send of a command: doubled for each send after the first. */
     Duration resendWait(int attempts) {
         return doubled(resendAfter, attempts, finalDeadline);
+    }
+
+    /** The wait after the {@code attempts}-th send of an action's command. */
+    Duration actionWait(int attempts) {
+        return doubled(resendAfter, attempts, reversalRetryMax);
     }
 
     /** The wait after the {@code attempts}-th hand-over of a reversal. */

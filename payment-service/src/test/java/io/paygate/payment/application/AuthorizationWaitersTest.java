@@ -1,13 +1,11 @@
 package io.paygate.payment.application;
 
-import io.paygate.events.ResponseCode;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardSummary;
-import io.paygate.payment.domain.Decision;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.RecoveryPolicies;
 import io.paygate.payment.domain.Routes;
-import io.paygate.payment.domain.Transition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,13 +17,13 @@ class AuthorizationWaitersTest {
 
     private final AuthorizationWaiters waiters = new AuthorizationWaiters();
     private final Payment pending = Payment.request("mer_1", new Money(1050, "GBP"),
-            CardSummary.of("4111111111111111", 12, 2030), Routes.PIGGY_BANK, null, null, null, Instant.now(),
+            CardSummary.of("4111111111111111", 12, 2030), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, Instant.now(),
             RecoveryPolicies.DEFAULTS);
 
     @Test
     void wakes_the_request_waiting_for_the_payment() {
         CompletableFuture<Payment> waiter = waiters.register(pending);
-        Payment authorized = pending.authorize("770687", Instant.now(), Instant.now());
+        Payment authorized = pending.authorize("770687", Instant.now(), Instant.now(), RecoveryPolicies.DEFAULTS);
 
         waiters.complete(authorized);
 
@@ -34,20 +32,19 @@ class AuthorizationWaitersTest {
     }
 
     @Test
-    void hands_the_waiting_request_its_pending_payment_with_the_change_the_store_made() {
-        CompletableFuture<Payment> waiter = waiters.register(pending);
-        Instant now = Instant.now();
-        Transition approval = Transition.deciding(new Decision(ResponseCode.APPROVED, "770687", now, now));
+    void holds_the_pending_payment_a_request_waits_for_until_it_is_answered() {
+        assertThat(waiters.pending(pending.id())).isEmpty();
+        waiters.register(pending);
 
-        waiters.decided(pending.id(), approval);
+        assertThat(waiters.pending(pending.id())).contains(pending);
 
-        assertThat(waiter).isCompletedWithValue(pending.authorize("770687", now, now));
-        assertThat(waiters.size()).isZero();
+        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now(), RecoveryPolicies.DEFAULTS));
+        assertThat(waiters.pending(pending.id())).isEmpty();
     }
 
     @Test
     void a_result_nobody_waits_for_changes_nothing() {
-        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now()));
+        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now(), RecoveryPolicies.DEFAULTS));
 
         assertThat(waiters.size()).isZero();
     }
@@ -57,7 +54,7 @@ class AuthorizationWaitersTest {
         CompletableFuture<Payment> waiter = waiters.register(pending);
 
         waiters.forget(pending.id());
-        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now()));
+        waiters.complete(pending.authorize("770687", Instant.now(), Instant.now(), RecoveryPolicies.DEFAULTS));
 
         assertThat(waiter).isNotDone();
     }

@@ -2,6 +2,7 @@ package io.paygate.payment.application;
 
 import io.paygate.events.card.CardData;
 import io.paygate.events.merchant.MerchantContract;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.Money;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class RequestFingerprintsTest {
     private static RequestPaymentCommand command(CardData card, long amount, String currency, String reference,
                                                  String description, Map<String, Object> metadata) {
         return new RequestPaymentCommand(MERCHANT, card, new Money(amount, currency), reference, description, metadata,
-                new IdempotencyKey("key-1"));
+                CapturePlan.IMMEDIATE, new IdempotencyKey("key-1"));
     }
 
     private static RequestPaymentCommand request() {

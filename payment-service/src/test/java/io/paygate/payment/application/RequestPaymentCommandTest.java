@@ -23,7 +23,7 @@ class RequestPaymentCommandTest {
     private static final YearMonth NOW = YearMonth.of(2030, 6);
     private static final CardInput CARD = new CardInput("card", "4111111111111111", "12", "2030", "123");
     private static final PaymentInput VALID =
-            new PaymentInput(CARD, "1050", "GBP", "ORD-5023", "Two books", Map.of("order_id", "5023"), List.of());
+            new PaymentInput(CARD, "1050", "GBP", "ORD-5023", "Two books", Map.of("order_id", "5023"), null, null, List.of());
 
     private static List<String> errorsOf(PaymentInput input) {
         RequestInvalidException invalid = catchThrowableOfType(RequestInvalidException.class,
@@ -33,20 +33,20 @@ class RequestPaymentCommandTest {
     }
 
     private static PaymentInput withCard(CardInput card) {
-        return new PaymentInput(card, "1050", "GBP", null, null, null, List.of());
+        return new PaymentInput(card, "1050", "GBP", null, null, null, null, null, List.of());
     }
 
     private static PaymentInput withAmount(String amount) {
-        return new PaymentInput(CARD, amount, "GBP", null, null, null, List.of());
+        return new PaymentInput(CARD, amount, "GBP", null, null, null, null, null, List.of());
     }
 
     private static PaymentInput withMetadata(Map<String, Object> metadata) {
-        return new PaymentInput(CARD, "1050", "GBP", null, null, metadata, List.of());
+        return new PaymentInput(CARD, "1050", "GBP", null, null, metadata, null, null, List.of());
     }
 
     @Test
     void reports_every_value_of_the_wrong_json_type_under_its_field() {
-        PaymentInput input = new PaymentInput("x", "[1]", Map.of("$gt", ""), 5023, false, 5, List.of());
+        PaymentInput input = new PaymentInput("x", "[1]", Map.of("$gt", ""), 5023, false, 5, null, null, List.of());
 
         assertThat(errorsOf(input)).containsExactly("source_type_invalid", "amount_invalid", "currency_invalid",
                 "reference_invalid", "description_invalid", "metadata_invalid");
@@ -89,7 +89,7 @@ class RequestPaymentCommandTest {
     }
 
     private static PaymentInput withCurrency(String currency) {
-        return new PaymentInput(CARD, "1050", currency, null, null, null, List.of());
+        return new PaymentInput(CARD, "1050", currency, null, null, null, null, null, List.of());
     }
 
     @Test
@@ -109,7 +109,7 @@ class RequestPaymentCommandTest {
     @Test
     void reports_every_invalid_field_at_once() {
         PaymentInput input = new PaymentInput(new CardInput("card", "4111111111111112", "13", "2030", "12"),
-                "10.5", "USD", "r".repeat(81), "d".repeat(101), null, List.of("key-1", "key-2"));
+                "10.5", "USD", "r".repeat(81), "d".repeat(101), null, null, null, List.of("key-1", "key-2"));
 
         assertThat(errorsOf(input)).containsExactly("card_number_invalid", "card_expiry_month_invalid", "cvv_invalid",
                 "amount_invalid", "currency_not_supported", "reference_invalid", "description_invalid",
@@ -239,17 +239,17 @@ class RequestPaymentCommandTest {
 
     @Test
     void limits_the_reference_to_80_characters_and_the_description_to_100() {
-        PaymentInput longest = new PaymentInput(CARD, "1050", "GBP", "r".repeat(80), "d".repeat(100), null, List.of());
+        PaymentInput longest = new PaymentInput(CARD, "1050", "GBP", "r".repeat(80), "d".repeat(100), null, null, null, List.of());
         assertThat(RequestPaymentCommand.from(longest, MERCHANT, NOW).reference()).hasSize(80);
 
-        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", "r".repeat(81), null, null, List.of())))
+        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", "r".repeat(81), null, null, null, null, List.of())))
                 .containsExactly("reference_invalid");
-        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", null, "d".repeat(101), null, List.of())))
+        assertThat(errorsOf(new PaymentInput(CARD, "1050", "GBP", null, "d".repeat(101), null, null, null, List.of())))
                 .containsExactly("description_invalid");
     }
 
     private static PaymentInput withIdempotencyKeys(List<String> keys) {
-        return new PaymentInput(CARD, "1050", "GBP", null, null, null, keys);
+        return new PaymentInput(CARD, "1050", "GBP", null, null, null, null, null, keys);
     }
 
     @Test
@@ -288,7 +288,7 @@ class RequestPaymentCommandTest {
 
     @Test
     void accepts_whole_yen_as_the_minor_unit_of_jpy() {
-        PaymentInput yen = new PaymentInput(CARD, "1050", "JPY", null, null, null, List.of());
+        PaymentInput yen = new PaymentInput(CARD, "1050", "JPY", null, null, null, null, null, List.of());
 
         assertThat(RequestPaymentCommand.from(yen, MERCHANT, NOW).amount()).isEqualTo(new Money(1050, "JPY"));
     }

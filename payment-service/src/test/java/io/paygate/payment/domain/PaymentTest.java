@@ -19,7 +19,7 @@ class PaymentTest {
 
     private static Payment pending() {
         return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
-                Routes.PIGGY_BANK, "ORD-5023", "Two books", Map.of("order_id", "5023"), REQUESTED_ON, POLICY);
+                Routes.PIGGY_BANK, "ORD-5023", "Two books", Map.of("order_id", "5023"), CapturePlan.MANUAL, REQUESTED_ON, POLICY);
     }
 
     @Test
@@ -36,7 +36,7 @@ class PaymentTest {
 
     @Test
     void an_approval_authorizes_a_pending_payment() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
         assertThat(authorized.status()).isEqualTo(PaymentStatus.AUTHORIZED);
         assertThat(authorized.approved()).isTrue();
@@ -48,7 +48,7 @@ class PaymentTest {
 
     @Test
     void a_refusal_declines_a_pending_payment_with_its_reason() {
-        Payment declined = pending().decide(new Decision(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON, DECIDED_ON));
+        Payment declined = pending().decide(new Decision(ResponseCode.INSUFFICIENT_FUNDS, null, PROCESSED_ON, DECIDED_ON), POLICY);
 
         assertThat(declined.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(declined.approved()).isFalse();
@@ -58,32 +58,32 @@ class PaymentTest {
 
     @Test
     void an_authorized_payment_cannot_be_decided_again() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
-        assertThatThrownBy(() -> authorized.decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON))
+        assertThatThrownBy(() -> authorized.decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON, POLICY))
                 .isInstanceOf(PaymentNotPendingException.class);
-        assertThatThrownBy(() -> authorized.authorize("other", PROCESSED_ON, DECIDED_ON))
+        assertThatThrownBy(() -> authorized.authorize("other", PROCESSED_ON, DECIDED_ON, POLICY))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
     @Test
     void a_declined_payment_cannot_be_authorized_later() {
-        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON);
+        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON, POLICY);
 
-        assertThatThrownBy(() -> declined.decide(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON)))
+        assertThatThrownBy(() -> declined.decide(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON, DECIDED_ON), POLICY))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
     @Test
     void approval_is_not_a_reason_to_decline() {
-        assertThatThrownBy(() -> pending().decline(ResponseCode.APPROVED, PROCESSED_ON, DECIDED_ON))
+        assertThatThrownBy(() -> pending().decline(ResponseCode.APPROVED, PROCESSED_ON, DECIDED_ON, POLICY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void keeps_instants_to_the_millisecond_the_store_keeps() {
         Payment payment = Payment.request("mer_1", new Money(1, "JPY"), CardSummary.of("4111111111111111", 1, 2031),
-                Routes.PIGGY_BANK, null, null, null, Instant.parse("2030-01-31T10:15:30.045123456Z"), POLICY);
+                Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, Instant.parse("2030-01-31T10:15:30.045123456Z"), POLICY);
 
         assertThat(payment.requestedOn()).isEqualTo(REQUESTED_ON);
         assertThat(payment.metadata()).isEmpty();
@@ -109,7 +109,7 @@ class PaymentTest {
         Instant now = REQUESTED_ON.plusSeconds(1);
 
         assertThat(pending().failOver("piggybank", now, POLICY)).isEmpty();
-        assertThat(routed().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON)
+        assertThat(routed().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON, POLICY)
                 .failOver("piggybank", now, POLICY)).isEmpty();
     }
 
@@ -120,8 +120,8 @@ class PaymentTest {
         Decision fromLion = new Decision(ResponseCode.APPROVED, "A1B2C3", PROCESSED_ON, DECIDED_ON, "lionbank",
                 "634112000042");
 
-        assertThatThrownBy(() -> moved.decide(fromPiggy)).isInstanceOf(IllegalStateException.class);
-        Payment authorized = moved.decide(fromLion);
+        assertThatThrownBy(() -> moved.decide(fromPiggy, POLICY)).isInstanceOf(IllegalStateException.class);
+        Payment authorized = moved.decide(fromLion, POLICY);
         assertThat(authorized.approved()).isTrue();
         assertThat(authorized.acquirerReference()).isEqualTo("634112000042");
         assertThat(authorized.route().current().acquirer()).isEqualTo("lionbank");
@@ -136,7 +136,7 @@ class PaymentTest {
 
     private static Payment routed() {
         return Payment.request("mer_1", new Money(1050, "GBP"), CardSummary.of("4111111111111111", 12, 2030),
-                Routes.PIGGY_THEN_LION, null, null, null, REQUESTED_ON, POLICY);
+                Routes.PIGGY_THEN_LION, null, null, null, CapturePlan.MANUAL, REQUESTED_ON, POLICY);
     }
 
     @Test
@@ -144,28 +144,28 @@ class PaymentTest {
         Payment pending = pending();
 
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null, null,
-                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, null, null)).isInstanceOf(IllegalArgumentException.class);
+                pending.card(), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, PaymentStatus.AUTHORIZED, ResponseCode.DO_NOT_HONOUR, null, null,
+                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, List.of(), null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.PENDING, ResponseCode.APPROVED, null, null,
-                REQUESTED_ON, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                pending.card(), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, PaymentStatus.PENDING, ResponseCode.APPROVED, null, null,
+                REQUESTED_ON, null, null, List.of(), null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
-                REQUESTED_ON, PROCESSED_ON, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                pending.card(), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
+                REQUESTED_ON, PROCESSED_ON, null, List.of(), null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         Obligation reversal = new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.PENDING, null, null, null, REQUESTED_ON, null, null,
-                reversal, null)).isInstanceOf(IllegalArgumentException.class);
+                pending.card(), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, PaymentStatus.PENDING, null, null, null, REQUESTED_ON, null, null, List.of(),
+                reversal, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payment(pending.id(), pending.actionId(), "mer_1", pending.amount(),
-                pending.card(), Routes.PIGGY_BANK, null, null, null, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
-                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, pending.owed(), null))
+                pending.card(), Routes.PIGGY_BANK, null, null, null, CapturePlan.MANUAL, PaymentStatus.AUTHORIZED, ResponseCode.APPROVED, "770687", null,
+                REQUESTED_ON, PROCESSED_ON, DECIDED_ON, List.of(), pending.owed(), null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shows_a_decided_payment_as_it_was_requested() {
         Payment pending = pending();
-        Payment authorized = pending.authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment authorized = pending.authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
         // What it owes is no part of what a merchant is shown.
         assertThat(authorized.asRequested()).usingRecursiveComparison().ignoringFields("owed").isEqualTo(pending);
@@ -175,7 +175,7 @@ class PaymentTest {
 
     @Test
     void tells_whether_the_decision_was_recorded_before_an_instant() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
         assertThat(authorized.decidedBefore(DECIDED_ON.plusMillis(1))).isTrue();
         assertThat(authorized.decidedBefore(DECIDED_ON)).isFalse();
@@ -186,7 +186,7 @@ class PaymentTest {
     void a_pending_payment_times_out_as_declined_too_late() {
         Instant deadline = REQUESTED_ON.plusSeconds(60);
 
-        Payment timedOut = pending().timeOut(deadline);
+        Payment timedOut = pending().timeOut(deadline, POLICY);
 
         assertThat(timedOut.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(timedOut.responseCode()).isEqualTo(ResponseCode.RESPONSE_TOO_LATE);
@@ -197,20 +197,20 @@ class PaymentTest {
 
     @Test
     void only_a_pending_payment_can_time_out() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
-        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON);
-        Payment timedOut = pending().timeOut(DECIDED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
+        Payment declined = pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON, POLICY);
+        Payment timedOut = pending().timeOut(DECIDED_ON, POLICY);
 
-        assertThatThrownBy(() -> authorized.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
-        assertThatThrownBy(() -> declined.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
-        assertThatThrownBy(() -> timedOut.timeOut(DECIDED_ON)).isInstanceOf(PaymentNotPendingException.class);
+        assertThatThrownBy(() -> authorized.timeOut(DECIDED_ON, POLICY)).isInstanceOf(PaymentNotPendingException.class);
+        assertThatThrownBy(() -> declined.timeOut(DECIDED_ON, POLICY)).isInstanceOf(PaymentNotPendingException.class);
+        assertThatThrownBy(() -> timedOut.timeOut(DECIDED_ON, POLICY)).isInstanceOf(PaymentNotPendingException.class);
     }
 
     @Test
     void a_timed_out_payment_takes_no_late_answer() {
-        Payment timedOut = pending().timeOut(DECIDED_ON);
+        Payment timedOut = pending().timeOut(DECIDED_ON, POLICY);
 
-        assertThatThrownBy(() -> timedOut.authorize("770687", PROCESSED_ON, DECIDED_ON))
+        assertThatThrownBy(() -> timedOut.authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY))
                 .isInstanceOf(PaymentNotPendingException.class);
     }
 
@@ -254,16 +254,18 @@ class PaymentTest {
     }
 
     @Test
-    void a_decision_the_bank_made_under_the_payments_key_leaves_nothing_owed() {
-        assertThat(pending().authorize("770687", PROCESSED_ON, DECIDED_ON).owed()).isNull();
-        assertThat(pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON).owed()).isNull();
-        assertThat(pending().decline(ResponseCode.INSUFFICIENT_FUNDS, PROCESSED_ON, DECIDED_ON).owed()).isNull();
+    void a_decision_the_bank_made_under_the_payments_key_owes_no_reversal() {
+        assertThat(pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY).owed())
+                .as("an approval left for the merchant to capture owes only its expiry")
+                .isEqualTo(new Obligation(Obligation.Kind.EXPIRY, DECIDED_ON.plus(POLICY.authorizationLifetime()), 0));
+        assertThat(pending().decline(ResponseCode.DO_NOT_HONOUR, PROCESSED_ON, DECIDED_ON, POLICY).owed()).isNull();
+        assertThat(pending().decline(ResponseCode.INSUFFICIENT_FUNDS, PROCESSED_ON, DECIDED_ON, POLICY).owed()).isNull();
     }
 
     @Test
     void a_decline_that_may_leave_an_approval_at_the_bank_owes_a_reversal_at_once() {
-        Payment timedOut = pending().timeOut(DECIDED_ON);
-        Payment unavailable = pending().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON);
+        Payment timedOut = pending().timeOut(DECIDED_ON, POLICY);
+        Payment unavailable = pending().decline(ResponseCode.ISSUER_UNAVAILABLE, PROCESSED_ON, DECIDED_ON, POLICY);
 
         assertThat(timedOut.owed()).isEqualTo(new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0));
         assertThat(unavailable.owed()).isEqualTo(new Obligation(Obligation.Kind.REVERSAL, DECIDED_ON, 0));
@@ -271,7 +273,7 @@ class PaymentTest {
 
     @Test
     void a_reversal_the_broker_does_not_take_is_handed_over_again_with_backoff() {
-        Payment owing = pending().timeOut(DECIDED_ON);
+        Payment owing = pending().timeOut(DECIDED_ON, POLICY);
 
         Payment once = owing.reversalAttempted(DECIDED_ON, POLICY);
         Payment thrice = once.reversalAttempted(DECIDED_ON, POLICY).reversalAttempted(DECIDED_ON, POLICY);
@@ -286,7 +288,7 @@ class PaymentTest {
     void a_reversal_the_acquirer_has_leaves_nothing_owed() {
         Instant handedOver = DECIDED_ON.plusMillis(5);
 
-        Payment reversed = pending().timeOut(DECIDED_ON).reversalAttempted(DECIDED_ON, POLICY)
+        Payment reversed = pending().timeOut(DECIDED_ON, POLICY).reversalAttempted(DECIDED_ON, POLICY)
                 .reversalRequested(handedOver);
 
         assertThat(reversed.owed()).isNull();
@@ -296,7 +298,7 @@ class PaymentTest {
 
     @Test
     void owes_only_what_its_state_calls_for() {
-        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON);
+        Payment authorized = pending().authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
         assertThatThrownBy(() -> authorized.commandResent(DECIDED_ON, POLICY)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> authorized.reversalAttempted(DECIDED_ON, POLICY))
@@ -305,14 +307,14 @@ class PaymentTest {
     }
 
     @Test
-    void a_transition_is_made_only_from_the_state_it_was_decided_from() {
-        Transition approval = Transition.deciding(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON,
-                DECIDED_ON));
+    void every_change_makes_the_next_version() {
         Payment pending = pending();
+        Payment authorized = pending.authorize("770687", PROCESSED_ON, DECIDED_ON, POLICY);
 
-        Payment authorized = pending.apply(approval);
-
-        assertThat(authorized).isEqualTo(pending.authorize("770687", PROCESSED_ON, DECIDED_ON));
-        assertThatThrownBy(() -> authorized.apply(approval)).isInstanceOf(PaymentNotPendingException.class);
+        assertThat(pending.version()).isZero();
+        assertThat(authorized.version()).isEqualTo(1);
+        assertThat(pending.commandResent(DECIDED_ON, POLICY).version()).isEqualTo(1);
+        assertThatThrownBy(() -> authorized.decide(new Decision(ResponseCode.APPROVED, "770687", PROCESSED_ON,
+                DECIDED_ON), POLICY)).isInstanceOf(PaymentNotPendingException.class);
     }
 }

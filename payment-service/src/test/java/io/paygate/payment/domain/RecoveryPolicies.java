@@ -6,7 +6,8 @@ import java.time.Duration;
 public final class RecoveryPolicies {
 
     public static final RecoveryPolicy DEFAULTS = new RecoveryPolicy(Duration.ofSeconds(15), Duration.ofSeconds(2),
-            Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(10));
+            Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofHours(24),
+            Duration.ofDays(7));
 
     private RecoveryPolicies() {
     }

@@ -1,6 +1,7 @@
 package io.paygate.payment.adapter.amqp;
 
 import io.paygate.events.Topology;
+import io.paygate.payment.configuration.PaymentProperties;
 import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.support.amqp.ConsumerQueue;
 import org.springframework.amqp.core.AnonymousQueue;
@@ -89,6 +90,16 @@ public class MessagingTopology {
     @Bean
     Declarables sharedResultsQueue(ResultQueues resultQueues) {
         return ConsumerQueue.durableWithDeadLetters(resultQueues.shared(), AuthorizationResultsExchange.unrouted());
+    }
+
+    /**
+     * The acquirers' answers to captures, voids and refunds, which nobody waits for: one durable queue that every
+     * instance consumes from, so an answer waits there while no instance runs.
+     */
+    @Bean
+    Declarables actionResultsQueue(PaymentProperties properties) {
+        return ConsumerQueue.durableWithDeadLetters(properties.actionResultsQueue(),
+                AuthorizationResultsExchange.exchange(), Topology.ACTION_RESULTS_ROUTING_KEY);
     }
 
     @Bean

@@ -2,8 +2,12 @@ package io.paygate.payment.adapter.in.web;
 
 import io.paygate.payment.application.IdempotencyKeyInUseException;
 import io.paygate.payment.application.IdempotencyKeyReusedException;
+import io.paygate.payment.application.PaymentBusyException;
+import io.paygate.payment.application.PaymentNotFoundException;
 import io.paygate.payment.application.RequestInvalidException;
 import io.paygate.payment.application.StoreUnavailableException;
+import io.paygate.payment.domain.ActionNotAllowedException;
+import io.paygate.payment.domain.AmountExceedsBalanceException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,7 @@ import java.util.List;
  * Turns refused requests into Checkout.com's error answers. Exception messages are never logged here: a parser's
  * message may quote the body, and the body holds a card number.
  */
-@RestControllerAdvice(assignableTypes = PaymentController.class)
+@RestControllerAdvice(assignableTypes = {PaymentController.class, PaymentActionController.class})
 class PaymentApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentApiExceptionHandler.class);
@@ -36,6 +40,29 @@ class PaymentApiExceptionHandler {
     ResponseEntity<ErrorResponse> invalid(RequestInvalidException e, HttpServletRequest request) {
         log.info("Request invalid: {}", e.errorCodes());
         return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.REQUEST_INVALID, e.errorCodes());
+    }
+
+    @ExceptionHandler(PaymentNotFoundException.class)
+    ResponseEntity<Void> notFound() {
+        return ResponseEntity.notFound().build();
+    }
+
+    @ExceptionHandler(ActionNotAllowedException.class)
+    ResponseEntity<ErrorResponse> actionNotAllowed(ActionNotAllowedException e, HttpServletRequest request) {
+        log.info(e.getMessage());
+        return error(HttpStatus.FORBIDDEN, request, ErrorResponse.ACTION_NOT_ALLOWED, List.of());
+    }
+
+    @ExceptionHandler(AmountExceedsBalanceException.class)
+    ResponseEntity<ErrorResponse> amountExceedsBalance(AmountExceedsBalanceException e, HttpServletRequest request) {
+        log.info(e.getMessage());
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, request, ErrorResponse.REQUEST_INVALID, List.of(e.errorCode()));
+    }
+
+    @ExceptionHandler(PaymentBusyException.class)
+    ResponseEntity<ErrorResponse> paymentBusy(PaymentBusyException e, HttpServletRequest request) {
+        log.warn(e.getMessage());
+        return error(HttpStatus.CONFLICT, request, ErrorResponse.PAYMENT_BUSY, List.of());
     }
 
     @ExceptionHandler(IdempotencyKeyInUseException.class)
@@ -60,9 +87,9 @@ class PaymentApiExceptionHandler {
                         List.of(ErrorResponse.STORE_UNAVAILABLE)));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ExceptionHandler({HttpMessageNotReadableException.class, ActionRequestBody.BodyNotAnObjectException.class})
     ResponseEntity<ErrorResponse> malformed(HttpServletRequest request) {
-        log.info("Payment request body is not readable JSON");
+        log.info("Request body is not a readable JSON object");
         return error(HttpStatus.BAD_REQUEST, request, ErrorResponse.REQUEST_MALFORMED, List.of());
     }
 

@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 
 @RestController
 @RequestMapping(PaymentController.PATH)
@@ -41,9 +39,11 @@ import java.util.List;
 class PaymentController {
 
     static final String PATH = "/payments";
-    static final String CKO_IDEMPOTENCY_KEY = "Cko-Idempotency-Key";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+    static final String KEY_DESCRIPTION_ACTION = "Makes retrying safe: 1 to 255 printable ASCII characters, scoped to "
+            + "the payment. A retry with the same key and the same request gets the same action again (header "
+            + "Idempotent-Replayed: true) and the bank does it once; with another request it gets 422 "
+            + "idempotency_key_reused. Idempotency-Key (the IETF draft's name) is taken too.";
 
     private static final String KEY_DESCRIPTION = "Makes retrying safe: 1 to 255 printable ASCII characters, "
             + "scoped to your account and kept 24 hours. A retry with the same key and the same request gets the first "
@@ -144,7 +144,8 @@ class PaymentController {
     @ApiResponse(responseCode = "201", description = "Processed: Authorized or Declined.",
             headers = {
                     @Header(name = "Location", description = "The payment's URL.", schema = @Schema(type = "string")),
-                    @Header(name = IDEMPOTENT_REPLAYED, description = "true when this repeats the answer to an "
+                    @Header(name = IdempotencyKeyHeaders.IDEMPOTENT_REPLAYED,
+                            description = "true when this repeats the answer to an "
                             + "earlier request with the same idempotency key.", schema = @Schema(type = "string",
                             allowableValues = "true"))},
             content = @Content(schema = @Schema(implementation = PaymentResponse.class), examples = {
@@ -153,7 +154,8 @@ class PaymentController {
     @ApiResponse(responseCode = "202", description = "Pending: the bank has not answered in time.",
             headers = {
                     @Header(name = "Location", description = "The payment's URL.", schema = @Schema(type = "string")),
-                    @Header(name = IDEMPOTENT_REPLAYED, description = "true when this repeats the answer to an "
+                    @Header(name = IdempotencyKeyHeaders.IDEMPOTENT_REPLAYED,
+                            description = "true when this repeats the answer to an "
                             + "earlier request with the same idempotency key.", schema = @Schema(type = "string",
                             allowableValues = "true"))},
             content = @Content(schema = @Schema(implementation = PaymentResponse.class),
@@ -182,20 +184,14 @@ class PaymentController {
             @Parameter(hidden = true) MerchantContract merchant,
             @Parameter(description = KEY_DESCRIPTION + "this header or Idempotency-Key, or both with the same value.",
                     example = "ORD-5023-attempt-1", schema = @Schema(type = "string", minLength = 1, maxLength = 255))
-            @RequestHeader(name = CKO_IDEMPOTENCY_KEY, required = false) String ckoIdempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeaders.CKO_IDEMPOTENCY_KEY, required = false) String ckoIdempotencyKey,
             @Parameter(description = KEY_DESCRIPTION + "this header (the IETF draft's name; a quoted structured-field "
                     + "string is unquoted) or Cko-Idempotency-Key, or both with the same value.",
                     example = "ORD-5023-attempt-1", schema = @Schema(type = "string", minLength = 1, maxLength = 255))
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestBody PaymentRequest request) {
-        List<String> keys = new ArrayList<>(2);
-        if (ckoIdempotencyKey != null) {
-            keys.add(ckoIdempotencyKey);
-        }
-        if (idempotencyKey != null) {
-            keys.add(unquoted(idempotencyKey));
-        }
-        RequestPaymentCommand command = RequestPaymentCommand.from(request.toInput(keys), merchant,
+        RequestPaymentCommand command = RequestPaymentCommand.from(
+                request.toInput(IdempotencyKeyHeaders.keys(ckoIdempotencyKey, idempotencyKey)), merchant,
                 YearMonth.now(clock));
         PaymentAnswer answer = payments.request(command);
         Payment payment = answer.payment();
@@ -203,7 +199,7 @@ class PaymentController {
                 .status(payment.isPending() ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
                 .location(location(payment));
         if (answer.replayed()) {
-            response.header(IDEMPOTENT_REPLAYED, "true");
+            response.header(IdempotencyKeyHeaders.IDEMPOTENT_REPLAYED, "true");
         }
         return response.body(PaymentResponse.of(payment));
     }
@@ -252,17 +248,6 @@ class PaymentController {
             @RequestParam(required = false) String skip) {
         PaymentsByReferenceQuery query = PaymentsByReferenceQuery.from(reference, limit, skip);
         return ResponseEntity.ok(PaymentListResponse.of(query, queries.findByReference(merchant.merchantId(), query)));
-    }
-
-    /**
-     * The IETF draft makes {@code Idempotency-Key} a structured-field string, {@code "..."} with {@code \} escapes;
-     * clients that follow it send the key quoted, Checkout.com's clients send it bare.
-     */
-    private static String unquoted(String value) {
-        if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
-            return value;
-        }
-        return value.substring(1, value.length() - 1).replaceAll("\\\\([\"\\\\])", "$1");
     }
 
     private static URI location(Payment payment) {

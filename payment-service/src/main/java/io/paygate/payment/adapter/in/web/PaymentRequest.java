@@ -5,6 +5,7 @@ import io.paygate.payment.application.PaymentInput;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,23 @@ record PaymentRequest(
         @Schema(description = "The merchant's own key-value data, returned as given by GET /payments/{id}: at most 20 "
                 + "fields, keys of 1 to 100 characters, each value a string, number or boolean of at most 255 "
                 + "characters; no objects or arrays.", example = "{\"order_id\": \"5023\"}", implementation = Map.class)
-        JsonNode metadata) {
+        JsonNode metadata,
+
+        @Schema(description = "Whether the gateway captures the payment in full once it is authorised (true, the "
+                + "default), or leaves it Authorized for POST /payments/{id}/captures or /voids. An authorisation "
+                + "nobody captures within 7 days is voided (Expired).", implementation = Boolean.class,
+                example = "true", defaultValue = "true")
+        JsonNode capture,
+
+        @JsonProperty("capture_on")
+        @Schema(description = "When to capture the payment in full (ISO-8601 UTC, e.g. 2030-02-01T09:00:00Z): "
+                + "implies capture true, and contradicts capture false. A time already past captures at once.",
+                implementation = Instant.class, example = "2030-02-01T09:00:00Z")
+        JsonNode captureOn) {
 
     PaymentInput toInput(List<String> idempotencyKeys) {
         return new PaymentInput(source(source), jsonText(amount), value(currency), value(reference),
-                value(description), value(metadata), idempotencyKeys);
+                value(description), value(metadata), value(capture), value(captureOn), idempotencyKeys);
     }
 
     private static Object source(JsonNode node) {
@@ -62,12 +75,12 @@ record PaymentRequest(
     }
 
     /** JSON text, for numbers: {@code 1050}, {@code 10.5}, {@code "1050"}; {@code null} when absent or null. */
-    private static String jsonText(JsonNode node) {
+    static String jsonText(JsonNode node) {
         return absent(node) ? null : node.toString();
     }
 
     /** The plain value of a node, as {@link PaymentInput} carries it; {@code null} when absent or null. */
-    private static Object value(JsonNode node) {
+    static Object value(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -99,7 +112,7 @@ record PaymentRequest(
     public String toString() {
         return "PaymentRequest[source=" + (source == null ? null : "***") + ", amount=" + amount
                 + ", currency=" + currency + ", reference=" + reference + ", description=" + description
-                + ", metadata=" + metadata + "]";
+                + ", metadata=" + metadata + ", capture=" + capture + ", captureOn=" + captureOn + "]";
     }
 
     /** Describes a card source in the API description; {@link #source} reads it from the request's node. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.paygate.payment.domain.Balances;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Payment;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,14 +45,17 @@ interface PaymentView {
     }
 
     @JsonProperty("approved")
-    @Schema(description = "Whether the bank authorised the payment.", example = "true")
+    @Schema(description = "Whether the bank authorised the payment, whatever was done with it since.", example = "true")
     default boolean approved() {
         return payment().approved();
     }
 
     @JsonProperty("status")
-    @Schema(description = "Pending until the bank answers, then Authorized or Declined.", example = "Authorized",
-            allowableValues = {"Pending", "Authorized", "Declined"})
+    @Schema(description = "Pending until the bank answers the authorisation, then Declined, or Authorized and on as "
+            + "the bank approves its actions: Captured, Partially Captured, Voided, Refunded, Partially Refunded, or "
+            + "Expired when nobody captured it in time.", example = "Captured",
+            allowableValues = {"Pending", "Authorized", "Declined", "Captured", "Partially Captured", "Voided",
+                    "Refunded", "Partially Refunded", "Expired"})
     default String status() {
         return payment().status().label();
     }
@@ -102,7 +106,7 @@ interface PaymentView {
     }
 
     @JsonProperty("_links")
-    @Schema(description = "Where to read the payment again.")
+    @Schema(description = "Where to read the payment and its actions, and the actions its balances allow now.")
     default Links links() {
         return Links.of(payment());
     }
@@ -141,11 +145,25 @@ interface PaymentView {
         }
     }
 
-    @Schema(name = "PaymentLinks", description = "Links to the payment.")
-    record Links(@Schema(description = "The payment itself: GET it for its details.") Link self) {
+    @Schema(name = "PaymentLinks", description = "Links to the payment, and to the actions it allows now.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"self", "actions", "capture", "void", "refund"})
+    record Links(
+            @Schema(description = "The payment itself: GET it for its details.") Link self,
+            @Schema(description = "Its actions: GET them.") Link actions,
+            @Schema(description = "POST here to capture it; present while something can be captured.") Link capture,
+            @JsonProperty("void")
+            @Schema(description = "POST here to void it; present while nothing was captured.") Link voids,
+            @Schema(description = "POST here to refund it; present while something captured is not refunded.")
+            Link refund) {
 
         static Links of(Payment payment) {
-            return new Links(new Link(PaymentController.PATH + "/" + payment.id().value()));
+            String self = PaymentController.PATH + "/" + payment.id().value();
+            Balances balances = payment.balances();
+            return new Links(new Link(self), new Link(self + "/actions"),
+                    balances.availableToCapture() > 0 ? new Link(self + "/captures") : null,
+                    balances.availableToVoid() > 0 ? new Link(self + "/voids") : null,
+                    balances.availableToRefund() > 0 ? new Link(self + "/refunds") : null);
         }
     }
 

@@ -22,12 +22,8 @@ import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
 import io.paygate.payment.application.StoreUnavailableException;
-import io.paygate.payment.domain.Decision;
-import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
-import io.paygate.payment.domain.PaymentStatus;
-import io.paygate.payment.domain.Transition;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.domain.Sort;
@@ -56,27 +52,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * MongoDB and the local store ({@code local-mongo}) also serve the sorted, non-unique indexes below.
  * <p>
  * The request path costs two writes per payment: the insert of the payment with its outbox, and the decision (one
- * conditional write that also wipes the sealed card). What the payment owes is a field of the same document, so no
- * change can be written without it.
+ * conditional write that also wipes the sealed card); an automatic capture adds its answer's. What the payment owes
+ * is a field of the same document, so no change can be written without it. Every change is written over the version
+ * it was decided from ({@link #update}), and sets only the fields it changes.
  */
 @Component
 class MongoPaymentStore implements PaymentStore {
 
     /**
-     * Serves the conditional transitions, by id and status. MongoDB and the local store use the id index for them
-     * anyway; the upstream wire server of module tests uses an index only when its keys are exactly the queried
-     * fields, and without this one every result would scan the whole collection.
+     * Serves every change of a payment, which is written only over the version it was decided from. MongoDB and the
+     * local store use the id index for it anyway; the upstream wire server of module tests uses an index only when its
+     * keys are exactly the queried fields, and without this one every change would scan the whole collection. Unique
+     * only for that server's sake: with {@code _id} among its keys it can never refuse a document.
      */
-    static final Index PENDING_TRANSITION = new Index().on("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
-            .unique().named("pending_transition");
-
-    /**
-     * Serves the transitions an acquirer's answer makes, by id, status and the acquirer that has the command, for the
-     * same reason as {@link #PENDING_TRANSITION}; on MongoDB and the local store the id index serves them.
-     */
-    static final Index ACQUIRER_TRANSITION = new Index().on("_id", Sort.Direction.ASC)
-            .on("status", Sort.Direction.ASC).on(PaymentDocument.OUTBOX_ACQUIRER, Sort.Direction.ASC)
-            .unique().named("acquirer_transition");
+    static final Index VERSIONED_CHANGE = new Index().on("_id", Sort.Direction.ASC)
+            .on(PaymentDocument.VERSION, Sort.Direction.ASC).unique().named("versioned_change");
 
     /**
      * Makes the first request with a key the only one: a second insert with the same scope fails atomically, and the
@@ -101,14 +91,6 @@ class MongoPaymentStore implements PaymentStore {
             .partial(PartialIndexFilter.of(where("reference").exists(true))).named("payments_by_reference");
 
     /**
-     * Serves the sweeper's claims, which compare what the payment owes with what was read, by exact keys. Unique only
-     * for the upstream wire server's sake: with {@code _id} among its keys it can never refuse a document.
-     */
-    static final Index OBLIGATION_CLAIM = new Index().on("_id", Sort.Direction.ASC)
-            .on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).on(PaymentDocument.OWED_KIND, Sort.Direction.ASC)
-            .unique().named("obligation_claim");
-
-    /**
      * Serves the search for due work. Sparse, so that it holds only the payments that owe work: its size follows the
      * work in flight, not the history. The local store implements it as a sorted index too.
      */
@@ -131,12 +113,10 @@ class MongoPaymentStore implements PaymentStore {
         this.payments = mongo.getCollection(PaymentDocument.COLLECTION);
         this.documents = new PaymentDocument(json);
         var indexes = mongo.indexOps(PaymentDocument.COLLECTION);
-        indexes.createIndex(PENDING_TRANSITION);
-        indexes.createIndex(ACQUIRER_TRANSITION);
+        indexes.createIndex(VERSIONED_CHANGE);
         indexes.createIndex(IDEMPOTENCY_SCOPE);
         indexes.createIndex(IDEMPOTENCY_EXPIRY);
         indexes.createIndex(BY_REFERENCE);
-        indexes.createIndex(OBLIGATION_CLAIM);
         indexes.createIndex(OBLIGATION_DUE);
     }
 
@@ -215,34 +195,9 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public boolean apply(PaymentId id, Transition transition) {
-        Decision decision = transition.decision();
-        List<Bson> changes = new ArrayList<>(List.of(
-                Updates.set(PaymentDocument.STATUS, transition.to().label()),
-                Updates.set(PaymentDocument.RESPONSE_CODE, decision.responseCode().code()),
-                Updates.set(PaymentDocument.PROCESSED_ON, PaymentDocument.date(decision.processedOn())),
-                Updates.set(PaymentDocument.DECIDED_ON, PaymentDocument.date(decision.decidedOn())),
-                Updates.unset(PaymentDocument.OUTBOX_CARD),
-                owedChange(transition.owed())));
-        if (decision.authCode() != null) {
-            changes.add(Updates.set(PaymentDocument.AUTH_CODE, decision.authCode()));
-        }
-        if (decision.acquirerReference() != null) {
-            changes.add(Updates.set(PaymentDocument.ACQUIRER_REFERENCE, decision.acquirerReference()));
-        }
-        Bson filter = decision.acquirer() == null
-                ? inState(id, transition.from())
-                : and(inState(id, transition.from()), eq(PaymentDocument.OUTBOX_ACQUIRER, decision.acquirer()));
-        return reachable(() -> payments.updateOne(filter, Updates.combine(changes))).getModifiedCount() == 1;
-    }
-
-    @Override
-    public boolean failOver(Payment read, Payment redirected) {
-        Bson withItsAcquirer = and(inState(read.id(), PaymentStatus.PENDING),
-                eq(PaymentDocument.OUTBOX_ACQUIRER, read.route().current().acquirer()));
-        List<Bson> changes = new ArrayList<>(PaymentDocument.routeChange(redirected.route()));
-        changes.add(owedChange(redirected.owed()));
-        return reachable(() -> payments.updateOne(withItsAcquirer, Updates.combine(changes))).getModifiedCount() == 1;
+    public boolean update(Payment read, Payment changed) {
+        Bson overRead = and(eq(PaymentDocument.ID, read.id().value()), eq(PaymentDocument.VERSION, read.version()));
+        return reachable(() -> payments.updateOne(overRead, documents.changes(read, changed))).getModifiedCount() == 1;
     }
 
     @Override
@@ -256,30 +211,6 @@ class MongoPaymentStore implements PaymentStore {
     public List<OwedWork> findDue(Instant now, int limit) {
         return reachable(() -> payments.find(lte(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(now)))
                 .sort(LONGEST_OVERDUE_FIRST).limit(limit).map(documents::toOwedWork).into(new ArrayList<>()));
-    }
-
-    @Override
-    public boolean replaceObligation(Payment read, Payment changed) {
-        Obligation owed = read.owed();
-        Bson stillOwed = and(eq(PaymentDocument.ID, read.id().value()),
-                eq(PaymentDocument.OWED_DUE_AT, PaymentDocument.date(owed.dueAt())),
-                eq(PaymentDocument.OWED_KIND, owed.kind().name()));
-        Bson update = changed.reversalRequestedOn() == null
-                ? owedChange(changed.owed())
-                : Updates.combine(owedChange(changed.owed()), Updates.set(PaymentDocument.REVERSAL_REQUESTED_ON,
-                        PaymentDocument.date(changed.reversalRequestedOn())));
-        return reachable(() -> payments.updateOne(stillOwed, update)).getModifiedCount() == 1;
-    }
-
-    private static Bson owedChange(Obligation owed) {
-        return owed == null
-                ? Updates.unset(PaymentDocument.OWED)
-                : Updates.set(PaymentDocument.OWED, PaymentDocument.obligation(owed));
-    }
-
-    /** By id and status, the exact keys of {@link #PENDING_TRANSITION}. */
-    private static Bson inState(PaymentId id, PaymentStatus status) {
-        return and(eq(PaymentDocument.ID, id.value()), eq(PaymentDocument.STATUS, status.label()));
     }
 
     /**

@@ -8,11 +8,13 @@ import io.paygate.payment.application.KeyClaim;
 import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.ActionId;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
 import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.PaymentAction;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
 import io.paygate.payment.domain.Route;
@@ -22,10 +24,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A payment as MongoDB keeps it: one document per payment, so every change of a payment is one atomic write. It holds
@@ -48,7 +52,11 @@ import java.util.Map;
  *         {@code acquirerMerchantId} name the acquirer that has the command; a payment that may fail over also keeps
  *         its whole {@code route} and, once moved on, the {@code position} of that acquirer in it;</li>
  *     <li>{@value #OWED}: the work the payment owes ({@code kind}, {@code dueAt}, {@code attempts}); present only
- *         while it owes some, so that the sparse index on its due time holds only those payments.</li>
+ *         while it owes some, so that the sparse index on its due time holds only those payments;</li>
+ *     <li>{@value #CAPTURE}: {@code automatic} and, for a scheduled capture, {@code on};</li>
+ *     <li>{@value #ACTIONS}: the captures, voids and refunds, oldest first; absent until the first;</li>
+ *     <li>{@value #VERSION}: how many changes the payment has had; each change is written over the version it was
+ *         decided from.</li>
  * </ul>
  */
 final class PaymentDocument {
@@ -77,6 +85,9 @@ final class PaymentDocument {
     static final String OWED_DUE_AT = "owed.dueAt";
     static final String OWED_KIND = "owed.kind";
     static final String REVERSAL_REQUESTED_ON = "reversalRequestedOn";
+    static final String CAPTURE = "capture";
+    static final String ACTIONS = "actions";
+    static final String VERSION = "version";
 
     private static final TypeReference<LinkedHashMap<String, Object>> METADATA_TYPE = new TypeReference<>() {
     };
@@ -103,6 +114,10 @@ final class PaymentDocument {
         putIfPresent(document, "description", payment.description());
         putIfPresent(document, METADATA, payment.metadata().isEmpty() ? null : json.writeValueAsString(payment.metadata()));
         document.append(STATUS, payment.status().label()).append(REQUESTED_ON, date(payment.requestedOn()));
+        CapturePlan capture = payment.capture();
+        Document plan = new Document("automatic", capture.automatic());
+        putIfPresent(plan, "on", capture.on() == null ? null : date(capture.on()));
+        document.append(CAPTURE, plan).append(VERSION, payment.version());
         if (claim != null) {
             document.append(IDEMPOTENCY_SCOPE, idempotencyScope)
                     .append(REQUEST_FINGERPRINT, claim.requestFingerprint())
@@ -131,6 +146,80 @@ final class PaymentDocument {
         return document;
     }
 
+    /**
+     * The update that makes the stored {@code read} into {@code changed}: only the fields that differ, and the new
+     * version. Leaving the pending state wipes the sealed card from the outbox.
+     */
+    Bson changes(Payment read, Payment changed) {
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.set(VERSION, changed.version()));
+        if (changed.status() != read.status()) {
+            changes.add(Updates.set(STATUS, changed.status().label()));
+        }
+        if (read.isPending() && !changed.isPending()) {
+            changes.add(Updates.set(RESPONSE_CODE, changed.responseCode().code()));
+            changes.add(Updates.set(PROCESSED_ON, date(changed.processedOn())));
+            changes.add(Updates.set(DECIDED_ON, date(changed.decidedOn())));
+            changes.add(Updates.unset(OUTBOX_CARD));
+            if (changed.authCode() != null) {
+                changes.add(Updates.set(AUTH_CODE, changed.authCode()));
+            }
+            if (changed.acquirerReference() != null) {
+                changes.add(Updates.set(ACQUIRER_REFERENCE, changed.acquirerReference()));
+            }
+        }
+        if (!changed.route().equals(read.route())) {
+            changes.addAll(routeChange(changed.route()));
+        }
+        if (!changed.actions().equals(read.actions())) {
+            changes.add(Updates.set(ACTIONS, changed.actions().stream().map(this::action).toList()));
+        }
+        if (!Objects.equals(changed.owed(), read.owed())) {
+            changes.add(changed.owed() == null ? Updates.unset(OWED) : Updates.set(OWED, obligation(changed.owed())));
+        }
+        if (!Objects.equals(changed.reversalRequestedOn(), read.reversalRequestedOn())) {
+            changes.add(Updates.set(REVERSAL_REQUESTED_ON, date(changed.reversalRequestedOn())));
+        }
+        return Updates.combine(changes);
+    }
+
+    private Document action(PaymentAction action) {
+        Document document = new Document("id", action.id().value()).append("type", action.type().name())
+                .append("amount", action.amount()).append("origin", action.origin().name())
+                .append("requestedOn", date(action.requestedOn()));
+        if (action.finalCapture()) {
+            document.append("final", true);
+        }
+        putIfPresent(document, "reference", action.reference());
+        putIfPresent(document, METADATA, action.metadata().isEmpty() ? null : json.writeValueAsString(action.metadata()));
+        putIfPresent(document, "notBefore", action.notBefore() == null ? null : date(action.notBefore()));
+        putIfPresent(document, "idempotencyKey", action.idempotencyKey());
+        putIfPresent(document, "fingerprint", action.fingerprint());
+        putIfPresent(document, RESPONSE_CODE, action.responseCode() == null ? null : action.responseCode().code());
+        putIfPresent(document, ACQUIRER_REFERENCE, action.acquirerReference());
+        putIfPresent(document, PROCESSED_ON, action.processedOn() == null ? null : date(action.processedOn()));
+        return document;
+    }
+
+    private PaymentAction toAction(Document document) {
+        String metadata = document.getString(METADATA);
+        String responseCode = document.getString(RESPONSE_CODE);
+        return new PaymentAction(new ActionId(document.getString("id")),
+                PaymentAction.Type.valueOf(document.getString("type")),
+                ((Number) document.get("amount")).longValue(),
+                document.getBoolean("final", false),
+                PaymentAction.Origin.valueOf(document.getString("origin")),
+                document.getString("reference"),
+                metadata == null ? Map.of() : json.readValue(metadata, METADATA_TYPE),
+                instant(document, "requestedOn"),
+                instant(document, "notBefore"),
+                document.getString("idempotencyKey"),
+                document.getString("fingerprint"),
+                responseCode == null ? null : ResponseCode.fromCode(responseCode),
+                document.getString(ACQUIRER_REFERENCE),
+                instant(document, PROCESSED_ON));
+    }
+
     static Document obligation(Obligation owed) {
         return new Document("kind", owed.kind().name()).append("dueAt", date(owed.dueAt()))
                 .append("attempts", owed.attempts());
@@ -143,6 +232,8 @@ final class PaymentDocument {
         String responseCode = document.getString(RESPONSE_CODE);
         Instant processedOn = instant(document, PROCESSED_ON);
         Instant decidedOn = instant(document, DECIDED_ON);
+        Document capture = document.get(CAPTURE, Document.class);
+        List<Document> actions = document.getList(ACTIONS, Document.class);
         return new Payment(
                 new PaymentId(document.getString(ID)),
                 new ActionId(document.getString("actionId")),
@@ -154,6 +245,9 @@ final class PaymentDocument {
                 document.getString(REFERENCE),
                 document.getString("description"),
                 metadata == null ? Map.of() : json.readValue(metadata, METADATA_TYPE),
+                // Payments from before the lifecycle were left for the merchant to capture.
+                capture == null ? CapturePlan.MANUAL
+                        : new CapturePlan(capture.getBoolean("automatic"), instant(capture, "on")),
                 PaymentStatus.fromLabel(document.getString(STATUS)),
                 responseCode == null ? null : ResponseCode.fromCode(responseCode),
                 document.getString(AUTH_CODE),
@@ -162,8 +256,10 @@ final class PaymentDocument {
                 processedOn,
                 // Documents from before the gateway kept its own decision time: the acquirer's stands in for it.
                 decidedOn != null ? decidedOn : processedOn,
+                actions == null ? List.of() : actions.stream().map(this::toAction).toList(),
                 toObligation(document.get(OWED, Document.class)),
-                instant(document, REVERSAL_REQUESTED_ON));
+                instant(document, REVERSAL_REQUESTED_ON),
+                ((Number) document.getOrDefault(VERSION, 0)).longValue());
     }
 
     OwedWork toOwedWork(Document document) {
