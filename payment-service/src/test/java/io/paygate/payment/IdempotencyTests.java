@@ -211,7 +211,7 @@ class IdempotencyTests extends ServiceIntegrationTest {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(mongo.getCollection("payments")
                 .find(eq("_id", expired)).first())
                 .doesNotContainKeys("idempotencyScope", "requestFingerprint", "idempotencyExpiresAt")
-                .containsEntry("status", "Authorized"));
+                .containsEntry("responseCode", "10000"));
         assertThat(mongo.getCollection("payments").find(eq("_id", live)).first())
                 .containsKeys("idempotencyScope", "requestFingerprint", "idempotencyExpiresAt");
     }

@@ -78,6 +78,22 @@ final class PaymentApi {
                 .exchange().returnResult(String.class));
     }
 
+    /**
+     * {@code POST /payments/{id}/{actions}} (captures, voids, refunds) as the merchant: with a JSON body, or with none
+     * and no content type when {@code body} is null, as Checkout.com's Java SDK sends an action without fields.
+     */
+    Answer action(String merchantId, String paymentId, String actions, String body, String idempotencyKey) {
+        return read(client.post().uri("/payments/" + paymentId + "/" + actions).headers(headers -> {
+            merchant(merchantId).accept(headers);
+            if (idempotencyKey != null) {
+                headers.set("Cko-Idempotency-Key", idempotencyKey);
+            }
+            if (body != null) {
+                headers.setContentType(MediaType.APPLICATION_JSON);
+            }
+        }).body(body == null ? "" : body).exchange().returnResult(String.class));
+    }
+
     Answer get(String merchantId, String paymentId) {
         return get(merchant(merchantId), "/payments/" + paymentId);
     }

@@ -150,7 +150,8 @@ class PaymentApiTests extends ServiceIntegrationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text("id")).isEqualTo(created.text("id"));
         assertThat(answer.text("action_id")).isEqualTo(created.text("action_id"));
-        assertThat(answer.text("status")).isEqualTo("Authorized");
+        assertThat(answer.text("status")).as("captured by default, as soon as it is authorised")
+                .isIn("Authorized", "Captured");
         assertThat(answer.text("auth_code")).isEqualTo(created.text("auth_code"));
         assertThat(answer.text("processed_on")).isEqualTo(created.text("processed_on"));
         assertThat(Instant.parse(answer.text("requested_on")))
@@ -520,6 +521,14 @@ class PaymentApiTests extends ServiceIntegrationTest {
         assertThat(apiDocs.body().at("/servers/0/url").asString()).isEqualTo("/");
         assertThat(apiDocs.rawBody()).as("no instance address, which changes from run to run").doesNotContain("localhost");
         assertThat(api.get(headers -> { }, "/v3/api-docs").rawBody()).isEqualTo(apiDocs.rawBody());
+        for (String action : List.of("captures", "voids", "refunds")) {
+            JsonNode operation = paths.path("/payments/{id}/" + action).path("post");
+            assertThat(fieldNames(operation.path("responses"))).as(action)
+                    .containsExactlyInAnyOrder("202", "400", "401", "403", "404", "409", "422", "429");
+            assertThat(operation.path("security").get(0).has("secret-key")).isTrue();
+        }
+        assertThat(fieldNames(paths.path("/payments/{id}/actions").path("get").path("responses")))
+                .containsExactlyInAnyOrder("200", "401", "404", "429");
     }
 
     /** Every schema property carries a description and every scalar one an example. */

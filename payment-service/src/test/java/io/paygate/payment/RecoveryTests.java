@@ -83,10 +83,13 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(answer.status()).isEqualTo(201);
 
         Document stored = stored(answer.text("id"));
-        assertThat(stored.getString("status")).isEqualTo("Authorized");
+        assertThat(stored.getString("responseCode")).isEqualTo("10000");
         assertThat(stored.get("outbox", Document.class)).doesNotContainKey("card")
                 .containsEntry("acquirer", isolation.acquirer);
-        assertThat(stored).doesNotContainKeys("owed", "reversalRequestedOn");
+        assertThat(stored).doesNotContainKey("reversalRequestedOn");
+        await("once captured, it owes nothing").atMost(WITHIN)
+                .until(() -> stored(answer.text("id")).getString("status").equals("Captured"));
+        assertThat(stored(answer.text("id"))).doesNotContainKey("owed");
     }
 
     @Test
@@ -102,7 +105,7 @@ class RecoveryTests extends ServiceIntegrationTest {
                 .isBefore(Instant.parse(lateApi.get(merchant, id).text("requested_on")).plusSeconds(2));
 
         try (FakeAcquirer started = fakeAcquirer(lateAcquirer)) {
-            await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("status").equals("Authorized"));
+            await().atMost(WITHIN).until(() -> lateApi.get(merchant, id).text("approved").equals("true"));
             assertThat(started.commandsFor(id)).hasSize(1);
             assertThat(started.commandsFor(id).getFirst().command().expiresAt())
                     .isEqualTo(Instant.parse(lateApi.get(merchant, id).text("requested_on")).plus(FINAL_DEADLINE));
@@ -116,7 +119,7 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(answer.status()).isEqualTo(202);
         String id = answer.text("id");
 
-        await().atMost(WITHIN).until(() -> api.get(merchant, id).text("status").equals("Authorized"));
+        await().atMost(WITHIN).until(() -> api.get(merchant, id).text("status").equals("Captured"));
 
         assertThat(acquirer.commandsFor(id)).hasSize(2);
         assertThat(acquirer.answersFor(id)).hasSize(1);

@@ -156,7 +156,7 @@ public class RequestPaymentService {
      * rule to the stored payment, so a retry repeats exactly what the first request answered.
      */
     private Payment asAnswered(Payment payment) {
-        return payment.decidedBefore(deadlineOf(payment)) ? payment : payment.asRequested();
+        return payment.decidedBefore(deadlineOf(payment)) ? payment.asDecided() : payment.asRequested();
     }
 
     private Instant deadlineOf(Payment payment) {

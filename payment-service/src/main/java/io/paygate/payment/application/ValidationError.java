@@ -25,6 +25,10 @@ public enum ValidationError {
     CAPTURE_INVALID("capture_invalid"),
     CAPTURE_ON_INVALID("capture_on_invalid"),
     CAPTURE_TYPE_INVALID("capture_type_invalid"),
+    /** A capture of more than the authorisation has left (decided by the payment, reported like a field error). */
+    CAPTURE_VALUE_GREATER_THAN_AUTHORIZED("capture_value_greater_than_authorized"),
+    /** A refund of more than was captured and not refunded yet. */
+    AMOUNT_EXCEEDS_BALANCE("amount_exceeds_balance"),
     PAGING_LIMIT_INVALID("paging_limit_invalid"),
     PAGING_SKIP_INVALID("paging_skip_invalid");
 

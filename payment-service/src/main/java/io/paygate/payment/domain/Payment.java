@@ -387,6 +387,23 @@ public record Payment(
                 isPending() ? owed : null, null, 0);
     }
 
+    /**
+     * The payment as its decision left it, before the bank answered any action: what the request that created it was
+     * answered with, when the decision came in time. An automatic capture shows pending, as it was then.
+     */
+    public Payment asDecided() {
+        if (!approved()) {
+            return this;
+        }
+        List<PaymentAction> atDecision = actions.stream()
+                .filter(action -> !action.requestedOn().isAfter(decidedOn))
+                .map(PaymentAction::unanswered)
+                .toList();
+        return new Payment(id, actionId, merchantId, amount, card, route, reference, description, metadata, capture,
+                settledStatus(amount, atDecision), responseCode, authCode, acquirerReference, requestedOn,
+                processedOn, decidedOn, atDecision, owed, reversalRequestedOn, version);
+    }
+
     /** Whether the gateway had the acquirer's answer before this instant. */
     public boolean decidedBefore(Instant instant) {
         return decidedOn != null && decidedOn.isBefore(instant);

@@ -100,6 +100,12 @@ public record PaymentAction(
                 notBefore, idempotencyKey, fingerprint, code, reference, processedOn);
     }
 
+    /** The action as it was before the bank answered it. */
+    PaymentAction unanswered() {
+        return new PaymentAction(id, type, amount, finalCapture, origin, reference, metadata, requestedOn, notBefore,
+                idempotencyKey, fingerprint, null, null, null);
+    }
+
     public boolean isPending() {
         return responseCode == null;
     }

@@ -68,7 +68,7 @@ final class ActionRequestBody {
             @JsonProperty("capture_type")
             @Schema(description = "Final (the default) ends the authorisation: what it does not capture is released. "
                     + "NonFinal leaves the rest to capture later.", allowableValues = {"Final", "NonFinal"},
-                    defaultValue = "Final") String captureType,
+                    defaultValue = "Final", example = "NonFinal") String captureType,
             @Schema(description = REFERENCE, example = "SHIP-5023-1", maxLength = 80) String reference,
             @Schema(description = METADATA, example = "{\"shipment\": \"1\"}") Map<String, Object> metadata) {
     }

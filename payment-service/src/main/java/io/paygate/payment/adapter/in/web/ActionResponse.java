@@ -40,7 +40,8 @@ record ActionResponse(
         String responseSummary,
         @Schema(description = "Your reference: the payment's for the authorisation, the action's own otherwise.",
                 example = "SHIP-5023-1") String reference,
-        @Schema(description = "Your key-value data, as sent with the payment or the action.") Map<String, Object> metadata,
+        @Schema(description = "Your key-value data, as sent with the payment or the action.",
+                example = "{\"shipment\": \"1\"}") Map<String, Object> metadata,
         @Schema(description = "Which acquirer did it, and the bank's reference of it.")
         PaymentView.ProcessingResponse processing) {
 
