@@ -249,7 +249,7 @@ public class BankCallPolicy {
         CircuitBreaker.StateTransition transition = event.getStateTransition();
         String meaning = switch (transition.getToState()) {
             case OPEN -> ("%.0f %% of the last payments found it unavailable; declining payments 20091 and deferring "
-                    + "reversals without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
+                    + "reversals and actions without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
             case HALF_OPEN -> "letting %d trial payments through"
                     .formatted(circuitBreaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
             case CLOSED -> "it answers again";
