@@ -110,8 +110,9 @@ class LionBankFlowTest {
         listeners.stop();
         String authorizations = Topology.acquirerQueue(ACQUIRER);
         String reversals = Topology.acquirerReversalQueue(ACQUIRER);
+        String actions = Topology.acquirerActionQueue(ACQUIRER);
         List.of(authorizations, Topology.deadLetterQueue(authorizations), reversals, Topology.deadLetterQueue(reversals),
-                reversals + ".retry", REPLY_QUEUE).forEach(admin::deleteQueue);
+                reversals + ".retry", actions, Topology.deadLetterQueue(actions), REPLY_QUEUE).forEach(admin::deleteQueue);
         simulator.close();
     }
 

@@ -94,9 +94,11 @@ abstract class AcquirerFlowTest {
         listeners.stop();
         String authorizations = Topology.acquirerQueue(acquirer);
         String reversals = Topology.acquirerReversalQueue(acquirer);
-        // The context declares both the authorization and the reversal queues of its acquirer.
+        String actions = Topology.acquirerActionQueue(acquirer);
+        // The context declares the authorization, reversal and action queues of its acquirer.
         List.of(authorizations, Topology.deadLetterQueue(authorizations),
-                reversals, Topology.deadLetterQueue(reversals), reversals + ".retry").forEach(admin::deleteQueue);
+                reversals, Topology.deadLetterQueue(reversals), reversals + ".retry",
+                actions, Topology.deadLetterQueue(actions)).forEach(admin::deleteQueue);
         replyQueues.forEach(admin::deleteQueue);
         bank.close();
     }

@@ -5,8 +5,10 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
+import io.paygate.acquirer.support.domain.ActionDecision;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentActionRequest;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import org.slf4j.Logger;
@@ -54,6 +56,11 @@ import java.util.function.Supplier;
  * expiry: by then the gateway has declined the payment and sent the bank a reversal, which may well overtake a command
  * held up in a backlog or a retry. Past that point the call stops with {@link BankDecision.Expired}. A command expired
  * on arrival never reaches the breaker; one that expires while retrying counts as a call the bank left unanswered.
+ * <p>
+ * Captures, voids and refunds ({@link #act}) go through the same breaker with the reversals' retry policy (nobody
+ * waits on them either), keyed by their action id, and under the same rule about their command's expiry, after which
+ * payment-service records the action declined. Unlike an authorisation, an action the bank left unanswered has no
+ * answer of its own: payment-service sends it again until it expires.
  */
 public class BankCallPolicy {
 
@@ -68,8 +75,8 @@ public class BankCallPolicy {
     /**
      * @param authorizationRetryPolicy what to retry, how often and how far apart, within the few seconds a merchant
      *                                 waits
-     * @param reversalRetryPolicy      the same for reversals, which nobody waits on
-     * @param circuitBreaker           one per instance, shared by authorisations and reversals
+     * @param reversalRetryPolicy      the same for reversals and for payment actions, which nobody waits on
+     * @param circuitBreaker           one per instance, shared by authorisations, reversals and actions
      */
     public BankCallPolicy(AcquiringBank bank, RetryPolicy authorizationRetryPolicy, RetryPolicy reversalRetryPolicy,
                           CircuitBreaker circuitBreaker, Clock clock) {
@@ -126,6 +133,37 @@ public class BankCallPolicy {
     public ReversalOutcome reverse(PaymentReversal reversal) {
         return callGuarded(reversalRetries, "the reversal of payment " + reversal.paymentId(), () -> bank.reverse(reversal))
                 .orElse(ReversalOutcome.BANK_UNAVAILABLE);
+    }
+
+    /**
+     * Captures, voids or refunds with the action id as idempotency key. Never starts a request, the first or a retry,
+     * that could still be running when the action's command {@linkplain PaymentActionRequest#expiresAt() expires}.
+     *
+     * @return the bank's answer, or empty when it gave none after the retries, the circuit breaker is open, or the
+     *         command expires before an answer is sure to come: nothing was settled, and payment-service asks again
+     *         while the command has not expired
+     */
+    public Optional<ActionDecision> act(PaymentActionRequest action) {
+        String subject = "action " + action.actionId() + " (" + action.type() + " of payment " + action.paymentId() + ")";
+        if (!endsBeforeExpiry(action)) {
+            log.info("Not asking the {} for {}: its command expires at {}, before an answer is sure to come",
+                    bank.name(), subject, action.expiresAt());
+            return Optional.empty();
+        }
+        try {
+            return callGuarded(reversalRetries, subject, () -> {
+                if (!endsBeforeExpiry(action)) {
+                    throw new CommandExpiresFirst();
+                }
+                return bank.act(action);
+            });
+        } catch (CommandExpiresFirst e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean endsBeforeExpiry(PaymentActionRequest action) {
+        return action.endsBeforeExpiry(clock.instant(), bank.longestRequest());
     }
 
     private boolean endsBeforeExpiry(CardAuthorization authorization) {
@@ -211,7 +249,7 @@ public class BankCallPolicy {
         CircuitBreaker.StateTransition transition = event.getStateTransition();
         String meaning = switch (transition.getToState()) {
             case OPEN -> ("%.0f %% of the last payments found it unavailable; declining payments 20091 and deferring "
-                    + "reversals without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
+                    + "reversals and actions without calling it").formatted(circuitBreaker.getMetrics().getFailureRate());
             case HALF_OPEN -> "letting %d trial payments through"
                     .formatted(circuitBreaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
             case CLOSED -> "it answers again";

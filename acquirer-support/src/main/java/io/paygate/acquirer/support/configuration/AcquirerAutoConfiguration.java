@@ -1,14 +1,17 @@
 package io.paygate.acquirer.support.configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.paygate.acquirer.support.adapter.in.amqp.ActionQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.amqp.AuthorizationQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.amqp.ReversalQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.health.BankHealthConfiguration;
 import io.paygate.acquirer.support.adapter.out.amqp.ResultPublishingConfiguration;
 import io.paygate.acquirer.support.application.AuthorizePaymentService;
 import io.paygate.acquirer.support.application.BankCallPolicy;
+import io.paygate.acquirer.support.application.PaymentActionService;
 import io.paygate.acquirer.support.application.ReversePaymentService;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
+import io.paygate.acquirer.support.application.port.out.ActionResultPublisher;
 import io.paygate.acquirer.support.application.port.out.AuthorizationResultPublisher;
 import io.paygate.events.card.CardCipher;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +26,15 @@ import java.time.Clock;
 
 /**
  * An acquirer adapter around the one {@link AcquiringBank} and {@link BankCallSettings} its module provides: the
- * command and reversal queues of {@code paygate.acquirer.code}, the card envelope, the bank call policy, the results,
+ * command, reversal and action queues of {@code paygate.acquirer.code}, the card envelope, the bank call policy, the results,
  * the bank's health. Wires the application core, which knows nothing of Spring, to its adapters. Without an acquirer
  * code, a service that has this library on its class path gets none of it.
  */
 @AutoConfiguration
 @ConditionalOnProperty("paygate.acquirer.code")
 @EnableConfigurationProperties(CardEncryptionProperties.class)
-@Import({AuthorizationQueueConfiguration.class, ReversalQueueConfiguration.class, ResultPublishingConfiguration.class,
-        BankHealthConfiguration.class})
+@Import({AuthorizationQueueConfiguration.class, ReversalQueueConfiguration.class, ActionQueueConfiguration.class,
+        ResultPublishingConfiguration.class, BankHealthConfiguration.class})
 public class AcquirerAutoConfiguration {
 
     @Bean
@@ -53,7 +56,7 @@ public class AcquirerAutoConfiguration {
 
     /**
      * One per instance: each replica judges the bank by the calls it made itself. Authorisations and reversals share
-     * it, since both find the same bank up or down (see {@link BankCallPolicy}).
+     * it, as do captures, voids and refunds, since all find the same bank up or down (see {@link BankCallPolicy}).
      */
     @Bean
     CircuitBreaker bankCircuitBreaker(BankCallSettings settings) {
@@ -77,5 +80,11 @@ public class AcquirerAutoConfiguration {
     @Bean
     ReversePaymentService reversePaymentService(BankCallPolicy bankCallPolicy) {
         return new ReversePaymentService(bankCallPolicy);
+    }
+
+    @Bean
+    PaymentActionService paymentActionService(BankCallPolicy bankCallPolicy, ActionResultPublisher actionResults,
+                                              Clock clock, @Value("${paygate.acquirer.code}") String acquirer) {
+        return new PaymentActionService(bankCallPolicy, actionResults, clock, acquirer);
     }
 }

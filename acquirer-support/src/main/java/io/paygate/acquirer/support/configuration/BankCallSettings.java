@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * @param retry          how to retry authorisations that got no answer: within the few seconds a merchant waits
  * @param reversalRetry  how to retry reversals that got no answer; when these retries are spent too, the reversal
- *                       is asked again later, from the broker, so nobody waits on it and its budget may be longer
+ *                       is asked again later, from the broker, so nobody waits on it and its budget may be longer.
+ *                       Captures, voids and refunds use it too: nobody waits on them either, and payment-service
+ *                       sends one again while it has not expired
  * @param circuitBreaker when to stop asking a bank that recent payments found down
  */
 public record BankCallSettings(Retry retry, Retry reversalRetry, CircuitBreaker circuitBreaker) {

@@ -3,11 +3,15 @@ package io.paygate.acquirer.support.application;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.paygate.acquirer.support.configuration.BankCallSettings;
+import io.paygate.acquirer.support.domain.ActionDecision;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentActionRequest;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.acquirer.support.testing.ScriptedBank;
+import io.paygate.events.ActionType;
+import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -327,6 +331,108 @@ class BankCallPolicyTest {
         int requestsBefore = bank.requestCount();
         assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.NotSent.class);
         assertThat(bank.requestCount()).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void takes_the_banks_answer_to_an_action_as_final() {
+        CardAuthorization approved = authorization(APPROVED_CARD);
+        policy.authorize(approved);
+        PaymentActionRequest capture = capture(approved.paymentId(), null);
+        PaymentActionRequest unknown = capture(paymentId(), null);
+
+        assertThat(policy.act(capture)).contains(new ActionDecision.Approved("ref-" + capture.actionId()));
+        assertThat(policy.act(unknown)).contains(new ActionDecision.Declined(ResponseCode.NO_ORIGINAL));
+
+        assertThat(bank.requestsForAction(capture.actionId())).isOne();
+        assertThat(bank.requestsForAction(unknown.actionId())).isOne();
+    }
+
+    @Test
+    void retries_an_action_the_bank_leaves_unanswered_with_the_same_action_id() {
+        CardAuthorization approved = authorization(APPROVED_CARD);
+        policy.authorize(approved);
+        PaymentActionRequest capture = capture(approved.paymentId(), null);
+        bank.failNextActions(2);
+
+        assertThat(policy.act(capture)).containsInstanceOf(ActionDecision.Approved.class);
+
+        assertThat(bank.requestsForAction(capture.actionId())).isEqualTo(3);
+    }
+
+    @Test
+    void finds_no_answer_to_an_action_once_its_retries_are_spent() {
+        PaymentActionRequest capture = capture(paymentId(), null);
+        bank.failNextActions(4);
+
+        assertThat(policy.act(capture)).isEmpty();
+
+        assertThat(bank.requestsForAction(capture.actionId())).isEqualTo(4);
+        assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isOne();
+    }
+
+    @Test
+    void does_not_call_the_bank_for_an_action_that_expires_before_an_answer_is_sure_to_come(CapturedOutput output) {
+        PaymentActionRequest capture = capture(paymentId(), Instant.now().plus(LONGEST_REQUEST).minusMillis(100));
+
+        assertThat(policy.act(capture)).isEmpty();
+
+        assertThat(bank.requestsForAction(capture.actionId())).isZero();
+        assertThat(output).contains("Not asking the Scripted Bank for action " + capture.actionId());
+    }
+
+    @Test
+    void stops_retrying_an_action_once_another_request_could_outlast_its_command() {
+        Instant start = Instant.parse("2026-11-26T10:15:30Z");
+        PaymentActionRequest capture = capture(paymentId(), start.plusMillis(2500));
+        bank.failNextActions(4);
+        // Each request moves the clock 1 s on: the retry at 2 s might not be over by the expiry at 2.5 s.
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusSeconds(bank.requestsForAction(capture.actionId()));
+            }
+        };
+
+        assertThat(policy(QUICK_RETRIES, clock).act(capture)).isEmpty();
+
+        assertThat(bank.requestsForAction(capture.actionId())).isEqualTo(2);
+    }
+
+    @Test
+    void does_not_call_the_bank_for_an_action_while_the_circuit_is_open() {
+        open();
+        PaymentActionRequest capture = capture(paymentId(), null);
+
+        assertThat(policy.act(capture)).isEmpty();
+
+        assertThat(bank.requestsForAction(capture.actionId())).isZero();
+    }
+
+    @Test
+    void counts_actions_the_bank_leaves_unanswered_against_the_same_bank_as_payments() {
+        bank.failNextActions(MINIMUM_PAYMENTS * 4);
+
+        IntStream.range(0, MINIMUM_PAYMENTS).forEach(i -> assertThat(policy.act(capture(paymentId(), null))).isEmpty());
+
+        assertThat(circuitBreaker.getState()).isEqualTo(State.OPEN);
+        int requestsBefore = bank.requestCount();
+        assertThat(authorize(APPROVED_CARD)).isInstanceOf(BankDecision.NotSent.class);
+        assertThat(bank.requestCount()).isEqualTo(requestsBefore);
+    }
+
+    private static PaymentActionRequest capture(String paymentId, Instant expiresAt) {
+        return new PaymentActionRequest("act_" + UUID.randomUUID(), ActionType.CAPTURE, paymentId, "acq_merchant_1",
+                null, 1050, "GBP", false, expiresAt);
     }
 
     private void open() {

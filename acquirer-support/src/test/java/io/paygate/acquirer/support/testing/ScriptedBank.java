@@ -3,8 +3,10 @@ package io.paygate.acquirer.support.testing;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
+import io.paygate.acquirer.support.domain.ActionDecision;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentActionRequest;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
@@ -34,6 +36,8 @@ public final class ScriptedBank implements AcquiringBank {
     private final Duration longestRequest;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> reversals = new CopyOnWriteArrayList<>();
+    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unansweredActions = new AtomicInteger();
     private final Set<String> approved = ConcurrentHashMap.newKeySet();
     private final Map<String, String> authorizationCodes = new ConcurrentHashMap<>();
     private final AtomicInteger unansweredAuthorizations = new AtomicInteger();
@@ -87,6 +91,30 @@ public final class ScriptedBank implements AcquiringBank {
         return approved.contains(paymentId) ? ReversalOutcome.REVERSED : ReversalOutcome.NOTHING_TO_REVERSE;
     }
 
+    /**
+     * Captures, voids or refunds an authorisation it approved, answering a repeated action id as the first time;
+     * an action on a payment it never approved is declined {@link ResponseCode#NO_ORIGINAL}.
+     */
+    @Override
+    public ActionDecision act(PaymentActionRequest action) {
+        actions.add(action.actionId());
+        if (unansweredActions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new BankUnreachableException("The Scripted Bank answered 503");
+        }
+        return approved.contains(action.paymentId()) ? new ActionDecision.Approved("ref-" + action.actionId())
+                : new ActionDecision.Declined(ResponseCode.NO_ORIGINAL);
+    }
+
+    /** Leaves the next {@code count} action requests unanswered. */
+    public void failNextActions(int count) {
+        unansweredActions.addAndGet(count);
+    }
+
+    /** How many action requests reached the bank for the action id, retries included. */
+    public int requestsForAction(String actionId) {
+        return (int) actions.stream().filter(actionId::equals).count();
+    }
+
     /** Leaves the next {@code count} authorisation requests unanswered, whatever their card. */
     public void failNext(int count) {
         unansweredAuthorizations.addAndGet(count);
@@ -112,7 +140,7 @@ public final class ScriptedBank implements AcquiringBank {
     }
 
     public int requestCount() {
-        return authorizations.size() + reversals.size();
+        return authorizations.size() + reversals.size() + actions.size();
     }
 
     /** How many reversal requests reached the bank for the payment, retries included. */

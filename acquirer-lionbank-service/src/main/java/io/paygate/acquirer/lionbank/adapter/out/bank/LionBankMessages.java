@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 final class LionBankMessages {
 
     static final int AUTHORIZATION_REQUEST = 0x100;
+    /** A refund, by its processing code ({@link #REFUND_PROCESSING_CODE}): the host takes no other 0200. */
+    static final int FINANCIAL_REQUEST = 0x200;
+    /** A completion: the capture of an authorisation. */
+    static final int COMPLETION_ADVICE = 0x220;
+    static final int COMPLETION_ADVICE_REPEAT = 0x221;
     static final int REVERSAL_REQUEST = 0x400;
     static final int REVERSAL_REPEAT = 0x401;
     static final int NETWORK_MANAGEMENT_REQUEST = 0x800;
@@ -30,7 +35,15 @@ final class LionBankMessages {
     static final int TERMINAL_ID = 41;
     static final int CARD_ACCEPTOR_ID = 42;
     static final int CURRENCY = 49;
+    static final int COMPLETION_INDICATOR = 60;
     static final int NETWORK_MANAGEMENT_CODE = 70;
+    static final int ORIGINAL_DATA_ELEMENTS = 90;
+
+    /** Field 60 of a completion that ends the authorisation, releasing what it does not capture. */
+    static final String FINAL_COMPLETION = "F";
+    static final String PARTIAL_COMPLETION = "P";
+    /** Field 3 of a refund: transaction type 20, from the default account. */
+    static final String REFUND_PROCESSING_CODE = "200000";
 
     private static final String CONFIG = "lionbank-acquirer-iso8583.xml";
 

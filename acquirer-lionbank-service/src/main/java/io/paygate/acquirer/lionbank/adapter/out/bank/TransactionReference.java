@@ -8,7 +8,8 @@ import java.security.NoSuchAlgorithmException;
  * The STAN (field 11) and transmission date-time (field 7, {@code MMDDhhmmss}) that, with the terminal and merchant,
  * name a transaction at the Lion Bank. Both are derived from the payment id, not from a counter or the clock, so that
  * every retry, redelivered command and reversal of one payment is the same transaction to the issuer: a repeat is
- * answered as a duplicate, never approved twice. A hash rather than an HMAC: the reference hides nothing, it only has
+ * answered as a duplicate, never approved twice. A completion (capture) or refund is a transaction of its own, named
+ * the same way by its action id, so that it too is done once however often it is asked. A hash rather than an HMAC: the reference hides nothing, it only has
  * to spread payments over the 10^6 STANs times the ~2.9 * 10^7 date-times.
  */
 record TransactionReference(String stan, String transmissionDateTime) {

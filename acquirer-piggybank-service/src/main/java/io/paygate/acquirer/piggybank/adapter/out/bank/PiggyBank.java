@@ -3,8 +3,10 @@ package io.paygate.acquirer.piggybank.adapter.out.bank;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.application.port.out.BankNotReachedException;
 import io.paygate.acquirer.support.application.port.out.BankUnreachableException;
+import io.paygate.acquirer.support.domain.ActionDecision;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentActionRequest;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 import io.paygate.events.ResponseCode;
@@ -22,10 +24,13 @@ import org.springframework.web.client.RestClientException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
- * The Piggy Bank behind acquirer-support's bank port: one request to its {@code POST /payments} or
- * {@code POST /payments/{key}/reversals}, and what its answer means. Only a definitive answer becomes a {@link BankDecision} or a {@link ReversalOutcome}. No answer (a 5xx
+ * The Piggy Bank behind acquirer-support's bank port: one request to its {@code POST /payments},
+ * {@code POST /payments/{key}/reversals} or {@code POST /payments/{key}/captures|voids|refunds}, and what its answer
+ * means. Only a definitive answer becomes a {@link BankDecision}, a {@link ReversalOutcome} or an
+ * {@link ActionDecision}. No answer (a 5xx
  * or 429, no connection, no answer in time) is a {@link BankUnreachableException} for the retry policy, which the
  * bank's idempotency key makes safe; any other answer is an {@link UnexpectedBankAnswerException}, which asking again
  * would not change.
@@ -85,6 +90,33 @@ class PiggyBank implements AcquiringBank {
     }
 
     /**
+     * The payment id names the authorisation, the action id is the action's own idempotency key: a repeat of the
+     * same action gets the first answer, and moves no money again.
+     */
+    @Override
+    public ActionDecision act(PaymentActionRequest action) {
+        try {
+            RestClient.RequestBodySpec request = client.post()
+                    .uri("/payments/{idempotencyKey}/{actions}", action.paymentId(), switch (action.type()) {
+                        case CAPTURE -> "captures";
+                        case VOID -> "voids";
+                        case REFUND -> "refunds";
+                    })
+                    .header(IDEMPOTENCY_KEY, action.actionId())
+                    .accept(MediaType.APPLICATION_JSON);
+            switch (action.type()) {
+                case CAPTURE -> request.contentType(MediaType.APPLICATION_JSON).body(PiggyBankActionRequest.capture(action));
+                case REFUND -> request.contentType(MediaType.APPLICATION_JSON).body(PiggyBankActionRequest.refund(action));
+                case VOID -> {
+                }
+            }
+            return request.exchangeForRequiredValue((sent, response) -> actionDecision(action, response), true);
+        } catch (ResourceAccessException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
      * A refused connection or one that never opened sent nothing: the payment may go to another acquirer. After a read
      * timeout or a reset connection the bank may or may not have acted.
      */
@@ -111,6 +143,49 @@ class PiggyBank implements AcquiringBank {
             throw new BankUnreachableException("The Piggy Bank answered " + status.value());
         }
         throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value() + " to a reversal");
+    }
+
+    private static ActionDecision actionDecision(PaymentActionRequest action, ConvertibleClientHttpResponse response)
+            throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        String subject = "a " + action.type().name().toLowerCase(Locale.ROOT);
+        if (status.isSameCodeAs(HttpStatus.OK)) {
+            PiggyBankActionAnswer answer = body(response, PiggyBankActionAnswer.class);
+            if (Boolean.TRUE.equals(answer.approved())) {
+                String reference = answer.reference();
+                return new ActionDecision.Approved(reference == null || reference.isBlank() ? null : reference);
+            }
+            if (Boolean.FALSE.equals(answer.approved())) {
+                return new ActionDecision.Declined(declineCode(answer.declineReason(), subject));
+            }
+            throw new UnexpectedBankAnswerException("The Piggy Bank answered 200 to " + subject + " without a decision");
+        }
+        // The bank holds no approved authorisation under the payment id: it declined it, or never received it.
+        if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
+            return new ActionDecision.Declined(ResponseCode.NO_ORIGINAL);
+        }
+        if (status.is5xxServerError() || status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+            throw new BankUnreachableException("The Piggy Bank answered " + status.value());
+        }
+        // 422: the action id was first used for another action (another type, payment or amount); 400: a request the
+        // bank cannot read. Either is the same answer however often it is asked.
+        if (status.isSameCodeAs(HttpStatus.BAD_REQUEST) || status.isSameCodeAs(HttpStatus.UNPROCESSABLE_CONTENT)) {
+            throw new UnexpectedBankAnswerException("The Piggy Bank refused " + subject + " of payment "
+                    + action.paymentId() + " with key " + action.actionId() + ": " + status.value() + " "
+                    + errorMessage(response));
+        }
+        throw new UnexpectedBankAnswerException("The Piggy Bank answered " + status.value() + " to " + subject);
+    }
+
+    /** What the bank's reason for declining an action means for the gateway. */
+    private static ResponseCode declineCode(String reason, String subject) {
+        return switch (reason == null ? "" : reason) {
+            case "amount_exceeds_authorized", "amount_exceeds_captured" -> ResponseCode.INVALID_AMOUNT;
+            case "authorization_reversed", "authorization_voided", "authorization_closed", "already_captured" ->
+                    ResponseCode.INVALID_TRANSACTION;
+            default -> throw new UnexpectedBankAnswerException(
+                    "The Piggy Bank declined " + subject + " for a reason it does not document: " + reason);
+        };
     }
 
     private static BankDecision decide(String paymentId, ConvertibleClientHttpResponse response) throws IOException {

@@ -21,14 +21,15 @@ class PiggyBankConfiguration {
 
     /**
      * Closed with the context: its pooled keep-alive connections to the bank go with it. One connection per bank call
-     * the adapter may have in flight: every authorisation in flight and every reversal consumer, so a call never
-     * waits for a connection.
+     * the adapter may have in flight: every authorisation in flight, every reversal consumer and every action
+     * consumer, so a call never waits for a connection.
      */
     @Bean
     CloseableHttpClient piggyBankHttpClient(PiggyBankProperties properties,
                                             @Value("${paygate.acquirer.max-in-flight}") int maxInFlight,
-                                            @Value("${paygate.reversals.consumers}") int reversalConsumers) {
-        return httpClient(properties, maxInFlight + reversalConsumers);
+                                            @Value("${paygate.reversals.consumers}") int reversalConsumers,
+                                            @Value("${paygate.actions.consumers:2}") int actionConsumers) {
+        return httpClient(properties, maxInFlight + reversalConsumers + actionConsumers);
     }
 
     @Bean

@@ -36,4 +36,10 @@ public class ResultPublishingConfiguration {
             @Value("${paygate.results.confirm-timeout}") Duration confirmTimeout) {
         return new RabbitAuthorizationResultPublisher(rabbit, confirmTimeout);
     }
+
+    @Bean
+    RabbitActionResultPublisher actionResultPublisher(RabbitTemplate rabbit,
+            @Value("${paygate.results.confirm-timeout}") Duration confirmTimeout) {
+        return new RabbitActionResultPublisher(rabbit, confirmTimeout);
+    }
 }

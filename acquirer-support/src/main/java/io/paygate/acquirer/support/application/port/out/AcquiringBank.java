@@ -1,7 +1,9 @@
 package io.paygate.acquirer.support.application.port.out;
 
+import io.paygate.acquirer.support.domain.ActionDecision;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;
+import io.paygate.acquirer.support.domain.PaymentActionRequest;
 import io.paygate.acquirer.support.domain.PaymentReversal;
 import io.paygate.acquirer.support.domain.ReversalOutcome;
 
@@ -9,7 +11,7 @@ import java.time.Duration;
 
 /**
  * One acquiring bank's API: the port each acquirer adapter implements. Each call is one request to the bank, with the
- * payment id as its idempotency key; the retries, the command's expiry and the circuit breaker are
+ * payment id as its idempotency key (the action id for a capture, void or refund); the retries, the command's expiry and the circuit breaker are
  * {@link io.paygate.acquirer.support.application.BankCallPolicy}'s, the same for every bank.
  * <p>
  * A call either returns the bank's definitive answer, or throws {@link BankUnreachableException} when the bank gave
@@ -24,7 +26,7 @@ public interface AcquiringBank {
 
     /**
      * How long one request can take before it counts as unanswered (its connect plus read timeout, say). No
-     * authorisation request starts unless it is over by the command's expiry.
+     * authorisation or action request starts unless it is over by the command's expiry.
      */
     Duration longestRequest();
 
@@ -42,4 +44,13 @@ public interface AcquiringBank {
      * @throws BankUnreachableException when the bank gave no answer; the reversal is still owed
      */
     ReversalOutcome reverse(PaymentReversal reversal);
+
+    /**
+     * Asks the bank to capture, void or refund the approved authorisation made with the payment id as idempotency
+     * key, with the action id as the action's own idempotency key, and maps its answer: an approval, or a decline with
+     * the response code the bank's answer means ({@code 20012}, {@code 20013}, {@code 20025}).
+     *
+     * @throws BankUnreachableException when the bank gave no answer; it may or may not have acted on the request
+     */
+    ActionDecision act(PaymentActionRequest action);
 }
