@@ -3,7 +3,7 @@
 -- The Lion Bank decides by the amount instead: with BENCH_ACQUIRER=lionbank the same payments end
 -- their amount in 50 (approved) or 51 (declined, insufficient funds), never in 54 or 91.
 --
--- Environment: BENCH_API_KEY, BENCH_RUN_ID (makes the keys unique across runs), BENCH_ACQUIRER, and
+-- Environment: BENCH_API_KEY, BENCH_RUN_ID (makes the keys unique across runs), BENCH_ACQUIRER, BENCH_CAPTURE, and
 --   BENCH_OUTPUT  done() writes the results to this file as "name value" lines, for bench/run's table and JSON;
 --   BENCH_FILL    send this many payments, then end the run (bench/run gives a fill one wrk thread).
 
@@ -12,6 +12,8 @@ local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
 local output = os.getenv("BENCH_OUTPUT")
 local fill = tonumber(os.getenv("BENCH_FILL") or "")
 local lionbank = os.getenv("BENCH_ACQUIRER") == "lionbank"
+-- "capture":false leaves approved payments Authorized; by default the gateway captures each one (one more bank call).
+local capture = os.getenv("BENCH_CAPTURE") == "false" and ',"capture":false' or ""
 
 -- Luhn-valid test cards: three approve, two decline (the third field: declined).
 local cards = {
@@ -90,8 +92,8 @@ function request()
   headers["Cko-Idempotency-Key"] = string.format("bench-%s-%d-%d", run_id, thread_id, counter)
   local body = string.format(
     '{"source":{"type":"card","number":"%s","expiry_month":12,"expiry_year":2030,"cvv":"%s"},' ..
-    '"amount":%d,"currency":"GBP","reference":"bench-%d"}',
-    card[1], card[2], amount_of(card, counter), counter)
+    '"amount":%d,"currency":"GBP","reference":"bench-%d"%s}',
+    card[1], card[2], amount_of(card, counter), counter, capture)
   return wrk.format("POST", "/payments", headers, body)
 end
 
