@@ -1,7 +1,7 @@
 package io.paygate.acquirer.lionbank;
 
 import io.paygate.acquirer.lionbank.testing.LionBankSimulator;
-import io.paygate.acquirer.lionbank.testing.OwnVirtualHost;
+import io.paygate.testing.OwnVirtualHost;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.domain.BankDecision;
 import io.paygate.acquirer.support.domain.CardAuthorization;

@@ -1,6 +1,6 @@
 package io.paygate.acquirer.piggybank;
 
-import io.paygate.acquirer.piggybank.testing.OwnVirtualHost;
+import io.paygate.testing.OwnVirtualHost;
 import io.paygate.acquirer.piggybank.testing.PiggyBankSimulator;
 import io.paygate.acquirer.support.application.port.out.AcquiringBank;
 import io.paygate.acquirer.support.domain.BankDecision;

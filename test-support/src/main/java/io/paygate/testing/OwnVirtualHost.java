@@ -1,6 +1,4 @@
-package io.paygate.acquirer.piggybank.testing;
-
-import io.paygate.testing.TestInfrastructure;
+package io.paygate.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
