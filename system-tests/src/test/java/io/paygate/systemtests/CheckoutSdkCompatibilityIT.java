@@ -30,6 +30,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Duration;
@@ -62,11 +63,14 @@ class CheckoutSdkCompatibilityIT {
     private static CheckoutApi checkout;
     private static Gateway gateway;
     private static String secretKey;
+    /** Another merchant's key: its payments are not the SDK merchant's to capture, void or refund. */
+    private static String otherMerchantKey;
 
     @BeforeAll
     static void configureTheSdk(SharedStack stack) {
         gateway = stack.gateway();
         secretKey = stack.createMerchant("E2E SDK Shop", List.of("GBP", "EUR", "USD"));
+        otherMerchantKey = stack.createMerchant("E2E SDK Other Shop", List.of("GBP"));
         URI base = gateway.baseUri();
         // Checkout.com spreads its API over several hosts and the SDK refuses to build without the files,
         // transfers and balances ones ("baseUri cannot be null"); PayGate serves what it serves from one.
@@ -472,6 +476,71 @@ class CheckoutSdkCompatibilityIT {
                 .isInstanceOfSatisfying(CheckoutApiException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
         assertThatThrownBy(() -> await(checkout.paymentsClient().getPaymentActions(unknown)))
                 .isInstanceOfSatisfying(CheckoutApiException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void captures_through_the_sdk_at_the_capture_on_time_and_shows_the_scheduled_capture_as_pending_until_then() {
+        Instant captureOn = Instant.now().plusSeconds(5);
+        PaymentRequest request = cardPayment(APPROVED_CARD, 2700L, Currency.GBP, "ORD-SDK-CAPTURE-ON");
+        request.setCaptureOn(captureOn);
+
+        PaymentResponse payment = await(checkout.paymentsClient().requestPayment(request, idempotencyKey()));
+
+        assertThat(payment.getStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
+        GetPaymentResponse scheduled = await(checkout.paymentsClient().getPayment(payment.getId()));
+        assertThat(scheduled.getStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
+        // The scheduled capture already holds the whole authorisation: nothing left to capture or void meanwhile.
+        assertBalances(scheduled.getBalances(), 2700, 0, 0, 0, 0, 0, 0);
+        PaymentAction pending = await(checkout.paymentsClient().getPaymentActions(payment.getId())).getItems().getFirst();
+        assertThat(pending.getType()).isEqualTo(ActionType.CAPTURE);
+        assertThat(pending.getAmount()).isEqualTo(2700L);
+        assertThat(pending.getApproved()).isNull();
+        assertThat(pending.getResponseCode()).isNull();
+        assertThat(pending.getProcessedOn()).isNull();
+        // The SDK reads an absent field and a null alike; on the wire a pending action has neither.
+        JsonNode pendingOnTheWire = gateway.get("/payments/" + payment.getId() + "/actions", secretKey).json().get(0);
+        assertThat(pendingOnTheWire.has("approved")).as(pendingOnTheWire.toString()).isFalse();
+        assertThat(pendingOnTheWire.has("response_code")).as(pendingOnTheWire.toString()).isFalse();
+        assertThat(pendingOnTheWire.has("processed_on")).as(pendingOnTheWire.toString()).isFalse();
+        assertThatThrownBy(() -> await(checkout.paymentsClient().voidPayment(payment.getId())))
+                .as("a void while the scheduled capture is pending")
+                .isInstanceOfSatisfying(CheckoutApiException.class, rejected -> assertActionNotAllowed(rejected));
+
+        GetPaymentResponse captured = awaitStatus(payment.getId(), PaymentStatus.CAPTURED);
+
+        assertBalances(captured.getBalances(), 2700, 0, 0, 2700, 0, 0, 2700);
+        PaymentAction capture = await(checkout.paymentsClient().getPaymentActions(payment.getId())).getItems().getFirst();
+        assertThat(capture.getId()).isEqualTo(pending.getId());
+        assertThat(capture.getApproved()).isTrue();
+        assertThat(capture.getProcessedOn()).isAfterOrEqualTo(captureOn);
+    }
+
+    /** The SDK has one client per secret key; another merchant's payment is checked over plain HTTPS. */
+    @Test
+    void answers_not_found_with_an_empty_body_for_actions_on_another_merchants_payment() {
+        String othersPayment = gateway.post("/payments", otherMerchantKey, """
+                {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
+                 "amount": 1900, "currency": "GBP", "reference": "ORD-OTHER-SHOP", "capture": false}
+                """.formatted(APPROVED_CARD)).text("id");
+
+        assertThatThrownBy(() -> await(checkout.paymentsClient().capturePayment(othersPayment)))
+                .isInstanceOfSatisfying(CheckoutApiException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> await(checkout.paymentsClient().voidPayment(othersPayment)))
+                .isInstanceOfSatisfying(CheckoutApiException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> await(checkout.paymentsClient().getPaymentActions(othersPayment)))
+                .isInstanceOfSatisfying(CheckoutApiException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+        for (String path : List.of("/captures", "/voids", "/refunds")) {
+            Gateway.Reply refused = gateway.post("/payments/" + othersPayment + path, secretKey, "{}");
+            assertThat(refused.status()).as(path).isEqualTo(404);
+            assertThat(refused.body()).as(path).isEmpty();
+        }
+        Gateway.Reply actions = gateway.get("/payments/" + othersPayment + "/actions", secretKey);
+        assertThat(actions.status()).isEqualTo(404);
+        assertThat(actions.body()).isEmpty();
+        // Untouched: still its own merchant's to capture.
+        Gateway.Reply own = gateway.get("/payments/" + othersPayment, otherMerchantKey);
+        assertThat(own.text("status")).isEqualTo("Authorized");
+        assertThat(own.json().path("balances").path("available_to_capture").asLong()).isEqualTo(1900L);
     }
 
     /** A payment requested with {@code capture: false}, answered {@code Authorized}: its captures are the test's. */
