@@ -191,7 +191,8 @@ class AcquirerRoutingIT {
     private static Gateway.Reply pay(String apiKey, String card, long amount, String currency) {
         return gateway.post("/payments", apiKey, "ROUTING-" + UUID.randomUUID(), """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
-                 "amount": %d, "currency": "%s", "reference": "ROUTING-%s"}
+                 "amount": %d, "currency": "%s", "reference": "ROUTING-%s",
+                 "capture": false}
                 """.formatted(card, amount, currency, UUID.randomUUID().toString().substring(0, 8)));
     }
 

@@ -331,7 +331,7 @@ class FaultToleranceIT {
     private static PaymentBurst burst(String scenario, int size) {
         return new PaymentBurst(scenario, size, gateway, apiKey, (index, reference) -> """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
-                 "amount": %d, "currency": "GBP", "reference": "%s"}
+                 "amount": %d, "currency": "GBP", "reference": "%s", "capture": false}
                 """.formatted(index % 5 == 4 ? DECLINED_CARD : APPROVED_CARD, 100 + index, reference));
     }
 }

@@ -145,7 +145,7 @@ class LionBankFaultToleranceIT {
         stack.stop(PIGGYBANK_SIMULATOR);
         PaymentBurst burst = new PaymentBurst("cross-bank", 80, gateway, crossBankKey, (index, reference) -> """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
-                 "amount": %d, "currency": "GBP", "reference": "%s"}
+                 "amount": %d, "currency": "GBP", "reference": "%s", "capture": false}
                 """.formatted(index % 5 == 4 ? PIGGYBANK_DECLINED_CARD : APPROVED_CARD, amount(index), reference));
 
         // On a thread of its own: the common pool has a single thread on two cores.
@@ -222,7 +222,7 @@ class LionBankFaultToleranceIT {
     private static PaymentBurst lionBurst(String scenario, int size) {
         return new PaymentBurst(scenario, size, gateway, lionKey, (index, reference) -> """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123"},
-                 "amount": %d, "currency": "GBP", "reference": "%s"}
+                 "amount": %d, "currency": "GBP", "reference": "%s", "capture": false}
                 """.formatted(APPROVED_CARD, amount(index), reference));
     }
 

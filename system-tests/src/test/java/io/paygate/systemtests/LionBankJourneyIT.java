@@ -107,7 +107,8 @@ class LionBankJourneyIT {
         return gateway.post("/payments", apiKey, """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123",
                             "name": "Jane Doe"},
-                 "amount": %d, "currency": "%s", "reference": "LION-%s"}
+                 "amount": %d, "currency": "%s", "reference": "LION-%s",
+                 "capture": false}
                 """.formatted(CARD, amount, currency, UUID.randomUUID().toString().substring(0, 8)));
     }
 

@@ -47,6 +47,10 @@ final class LocalStack {
         // above the few seconds the slowest ordinary payment (issuer unavailable, after the adapter's retries) takes.
         environment.put("PAYMENT_RESEND_AFTER", "6s");
         environment.put("PAYMENT_FINAL_DEADLINE", "25s");
+        // A capture, void or refund the bank did not answer is sent again after PAYMENT_RESEND_AFTER, doubling up to
+        // paygate.payments.reversal-retry-max (1 min by default, which has no variable of its own): capped at 20 s, so
+        // that the lifecycle fault scenario's actions are answered within seconds of the bank coming back.
+        environment.put("PAYGATE_PAYMENTS_REVERSALRETRYMAX", "20s");
         // Every test client calls from 127.0.0.1 and many tests provoke 401s on purpose: the gateway's limit of failed
         // authentications per address is tested in its own module.
         environment.put("GATEWAY_FAILED_AUTHENTICATION_LIMIT", "100000");

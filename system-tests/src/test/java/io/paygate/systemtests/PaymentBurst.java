@@ -31,6 +31,11 @@ import static org.awaitility.Awaitility.await;
  */
 final class PaymentBurst {
 
+    /**
+     * The statuses an authorisation ends in. A payment is captured automatically once approved unless it was
+     * requested with {@code "capture": false}, which the bursts' requests say so that an approved payment stays
+     * {@code Authorized} (the lifecycle's own fault scenario captures and refunds them itself).
+     */
     private static final Set<String> FINAL_STATUSES = Set.of("Authorized", "Declined");
 
     /** The JSON body of the burst's {@code index}-th payment, which must carry {@code reference}. */

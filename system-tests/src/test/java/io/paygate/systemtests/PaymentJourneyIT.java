@@ -182,7 +182,8 @@ class PaymentJourneyIT {
         return """
                 {"source": {"type": "card", "number": "%s", "expiry_month": 12, "expiry_year": 2030, "cvv": "123",
                             "name": "Jane Doe"},
-                 "amount": %d, "currency": "%s", "reference": "ORD-%s"}
+                 "amount": %d, "currency": "%s", "reference": "ORD-%s",
+                 "capture": false}
                 """.formatted(card, amount, currency, UUID.randomUUID().toString().substring(0, 8));
     }
 
