@@ -7,6 +7,7 @@ import io.paygate.events.Topology;
 import io.paygate.events.card.CardData;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.payment.PaymentApi.Answer;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +76,20 @@ class RecoveryTests extends ServiceIntegrationTest {
         assertThat(opened.number()).isEqualTo(SILENT_CARD);
         assertThat(opened.cvv()).isEqualTo(CVV);
         assertThat(stored.toJson()).doesNotContain(SILENT_CARD).doesNotContain("\"" + CVV + "\"");
+    }
+
+    @Test
+    void decides_a_payment_stored_before_versions_were_kept() {
+        String merchant = TestIsolation.merchantId();
+        Answer answer = api.post(merchant, PaymentApi.cardPayment(SILENT_CARD, CVV));
+        String id = answer.text("id");
+        String replyTo = acquirer.awaitCommand(id).command().replyTo();
+        mongo.getCollection("payments").updateOne(eq("_id", id), Updates.unset("version"));
+
+        acquirer.answer(replyTo, AuthorizationResult.declined(id, ResponseCode.DO_NOT_HONOUR, Instant.now()));
+
+        await().atMost(WITHIN).until(() -> api.get(merchant, id).text("status").equals("Declined"));
+        assertThat(stored(id).get("version", Number.class).longValue()).isEqualTo(1);
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -196,7 +197,11 @@ class MongoPaymentStore implements PaymentStore {
 
     @Override
     public boolean update(Payment read, Payment changed) {
-        Bson overRead = and(eq(PaymentDocument.ID, read.id().value()), eq(PaymentDocument.VERSION, read.version()));
+        // A payment stored before versions were kept has none: it reads as version 0, and is written over as such.
+        Bson version = read.version() == 0
+                ? in(PaymentDocument.VERSION, 0L, null)
+                : eq(PaymentDocument.VERSION, read.version());
+        Bson overRead = and(eq(PaymentDocument.ID, read.id().value()), version);
         return reachable(() -> payments.updateOne(overRead, documents.changes(read, changed))).getModifiedCount() == 1;
     }
 
