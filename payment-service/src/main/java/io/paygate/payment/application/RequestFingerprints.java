@@ -1,6 +1,7 @@
 package io.paygate.payment.application;
 
 import io.paygate.events.card.CardData;
+import io.paygate.payment.domain.CapturePlan;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -114,8 +115,11 @@ public final class RequestFingerprints {
         append(text, command.reference());
         append(text, command.description());
         append(text, command.metadata());
-        append(text, command.capture().automatic());
-        append(text, command.capture().on());
+        // Only when not the default: a key given before payments had a capture plan still finds its request.
+        if (!command.capture().equals(CapturePlan.IMMEDIATE)) {
+            append(text, command.capture().automatic());
+            append(text, command.capture().on());
+        }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

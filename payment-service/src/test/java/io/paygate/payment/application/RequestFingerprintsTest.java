@@ -3,11 +3,13 @@ package io.paygate.payment.application;
 import io.paygate.events.card.CardData;
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.payment.domain.CapturePlan;
+import io.paygate.payment.domain.PaymentAction;
 import io.paygate.payment.domain.Money;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +69,44 @@ class RequestFingerprintsTest {
                 command(CARD, 1050, "GBP", "ORD-5023", "Two books", Map.of()));
 
         assertThat(others).allSatisfy(other -> assertThat(fingerprints.matches(fingerprint, other)).isFalse());
+    }
+
+    @Test
+    void tells_apart_requests_that_differ_in_when_the_payment_is_captured() {
+        RequestPaymentCommand immediate = request();
+        String fingerprint = fingerprints.of(immediate);
+
+        List<CapturePlan> others = List.of(CapturePlan.MANUAL,
+                new CapturePlan(true, Instant.parse("2030-01-01T00:00:00Z")),
+                new CapturePlan(true, Instant.parse("2030-01-01T00:00:01Z")));
+
+        assertThat(others).allSatisfy(capture -> assertThat(fingerprints.matches(fingerprint,
+                new RequestPaymentCommand(MERCHANT, CARD, immediate.amount(), immediate.reference(),
+                        immediate.description(), immediate.metadata(), capture, immediate.idempotencyKey())))
+                .isFalse());
+        assertThat(fingerprints.matches(fingerprints.of(new RequestPaymentCommand(MERCHANT, CARD, immediate.amount(),
+                immediate.reference(), immediate.description(), immediate.metadata(), others.get(1),
+                immediate.idempotencyKey())), new RequestPaymentCommand(MERCHANT, CARD, immediate.amount(),
+                immediate.reference(), immediate.description(), immediate.metadata(), others.get(2),
+                immediate.idempotencyKey()))).isFalse();
+    }
+
+    @Test
+    void tells_apart_action_requests_that_differ_in_any_field() {
+        ActionCommand capture = new ActionCommand(PaymentAction.Type.CAPTURE, 500L, false, "SHIP-1",
+                Map.of("box", "1"), new IdempotencyKey("cap-1"));
+        String fingerprint = fingerprints.of(capture);
+
+        assertThat(fingerprints.matches(fingerprint, capture)).isTrue();
+        assertThat(List.of(
+                new ActionCommand(PaymentAction.Type.REFUND, 500L, false, "SHIP-1", Map.of("box", "1"), null),
+                new ActionCommand(PaymentAction.Type.CAPTURE, 501L, false, "SHIP-1", Map.of("box", "1"), null),
+                new ActionCommand(PaymentAction.Type.CAPTURE, null, false, "SHIP-1", Map.of("box", "1"), null),
+                new ActionCommand(PaymentAction.Type.CAPTURE, 500L, true, "SHIP-1", Map.of("box", "1"), null),
+                new ActionCommand(PaymentAction.Type.CAPTURE, 500L, false, "SHIP-2", Map.of("box", "1"), null),
+                new ActionCommand(PaymentAction.Type.CAPTURE, 500L, false, "SHIP-1", Map.of("box", 1), null)))
+                .allSatisfy(other -> assertThat(fingerprints.matches(fingerprint, other)).isFalse());
+        assertThat(fingerprints.matches(null, capture)).isFalse();
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.paygate.payment.application;
 
 import io.paygate.events.merchant.MerchantContract;
 import io.paygate.payment.application.PaymentInput.CardInput;
+import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,32 @@ class RequestPaymentCommandTest {
 
     private static PaymentInput withMetadata(Map<String, Object> metadata) {
         return new PaymentInput(CARD, "1050", "GBP", null, null, metadata, null, null, List.of());
+    }
+
+    private static PaymentInput withCapture(Object capture, Object captureOn) {
+        return new PaymentInput(CARD, "1050", "GBP", null, null, null, capture, captureOn, List.of());
+    }
+
+    @Test
+    void captures_at_once_unless_told_otherwise_or_told_when() {
+        assertThat(RequestPaymentCommand.from(withCapture(null, null), MERCHANT, NOW).capture())
+                .isEqualTo(CapturePlan.IMMEDIATE);
+        assertThat(RequestPaymentCommand.from(withCapture(true, null), MERCHANT, NOW).capture())
+                .isEqualTo(CapturePlan.IMMEDIATE);
+        assertThat(RequestPaymentCommand.from(withCapture(false, null), MERCHANT, NOW).capture())
+                .isEqualTo(CapturePlan.MANUAL);
+        assertThat(RequestPaymentCommand.from(withCapture(null, "2030-07-01T09:00:00Z"), MERCHANT, NOW).capture())
+                .isEqualTo(new CapturePlan(true, Instant.parse("2030-07-01T09:00:00Z")));
+        assertThat(RequestPaymentCommand.from(withCapture(true, "2030-07-01T09:00:00Z"), MERCHANT, NOW).capture())
+                .isEqualTo(new CapturePlan(true, Instant.parse("2030-07-01T09:00:00Z")));
+    }
+
+    @Test
+    void refuses_a_capture_flag_or_time_it_cannot_read_and_a_time_for_a_payment_not_to_capture() {
+        assertThat(errorsOf(withCapture("true", null))).containsExactly("capture_invalid");
+        assertThat(errorsOf(withCapture(null, "tomorrow"))).containsExactly("capture_on_invalid");
+        assertThat(errorsOf(withCapture(null, 1_900_000_000))).containsExactly("capture_on_invalid");
+        assertThat(errorsOf(withCapture(false, "2030-07-01T09:00:00Z"))).containsExactly("capture_on_invalid");
     }
 
     @Test
