@@ -1,0 +1,22 @@
+package io.paygate.webhook;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * A small service without hexagonal ceremony, but one rule: the endpoints (model, store, address policy, secrets)
+ * know nothing of the web API, so that the delivery worker can use them as they are.
+ */
+@AnalyzeClasses(packages = "io.paygate.webhook", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRuleTests {
+
+    @ArchTest
+    static final ArchRule endpoints_do_not_depend_on_the_web_api = noClasses()
+            .that().resideInAPackage("io.paygate.webhook.endpoint..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paygate.webhook.web..",
+                    "org.springframework.web..", "tools.jackson..", "com.fasterxml.jackson..");
+}
