@@ -1,18 +1,11 @@
 package io.paygate.events.card;
 
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import io.paygate.events.keys.SealingKeys;
+
 import java.util.Map;
 
 /**
- * Seals and opens {@link CardEnvelope}s with AES-256-GCM.
+ * Seals and opens {@link CardEnvelope}s with AES-256-GCM ({@link SealingKeys}).
  * <p>
  * Several keys may be configured so that envelopes sealed before a rotation can still be opened; new
  * envelopes always use the active key. The payment id is bound as associated data, so an envelope
@@ -20,20 +13,14 @@ import java.util.Map;
  */
 public final class CardCipher {
 
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private final SealingKeys keys;
 
-    private final Map<String, SecretKey> keys;
-    private final String activeKeyId;
-    private final SecureRandom random = new SecureRandom();
-
-    public CardCipher(Map<String, SecretKey> keys, String activeKeyId) {
-        if (!keys.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("Active card key '" + activeKeyId + "' is not among the configured keys");
+    public CardCipher(Map<String, byte[]> keys, String activeKeyId) {
+        try {
+            this.keys = new SealingKeys(keys, activeKeyId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Card keys: " + e.getMessage(), e);
         }
-        this.keys = Map.copyOf(keys);
-        this.activeKeyId = activeKeyId;
     }
 
     /**
@@ -41,43 +28,22 @@ public final class CardCipher {
      * {@link CardKeys#parse}).
      */
     public static CardCipher fromConfiguration(String keySpec, String activeKeyId) {
-        Map<String, SecretKey> keys = new LinkedHashMap<>();
-        CardKeys.parse(keySpec).forEach((id, key) -> keys.put(id, new SecretKeySpec(key, "AES")));
-        return new CardCipher(keys, activeKeyId);
+        return new CardCipher(CardKeys.parse(keySpec), activeKeyId);
     }
 
     public CardEnvelope seal(CardData card, String paymentId) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, paymentId);
-            byte[] ciphertext = cipher.doFinal(card.serialize());
-            Base64.Encoder base64 = Base64.getEncoder();
-            return new CardEnvelope(activeKeyId, base64.encodeToString(nonce), base64.encodeToString(ciphertext));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal card data", e);
-        }
+        SealingKeys.Sealed sealed = keys.seal(card.serialize(), paymentId);
+        return new CardEnvelope(sealed.keyId(), sealed.nonce(), sealed.ciphertext());
     }
 
     /** Opens an envelope sealed for this payment id, or fails with {@link CardEnvelopeException}. */
     public CardData open(CardEnvelope envelope, String paymentId) {
-        SecretKey key = keys.get(envelope.keyId());
-        if (key == null) {
-            throw new CardEnvelopeException("Unknown card key id '" + envelope.keyId() + "'");
-        }
         try {
-            Base64.Decoder base64 = Base64.getDecoder();
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, base64.decode(envelope.nonce()), paymentId);
-            return CardData.deserialize(cipher.doFinal(base64.decode(envelope.ciphertext())));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new CardEnvelopeException("Card envelope does not open for payment " + paymentId, e);
+            return CardData.deserialize(keys.open(
+                    new SealingKeys.Sealed(envelope.keyId(), envelope.nonce(), envelope.ciphertext()), paymentId));
+        } catch (IllegalArgumentException e) {
+            throw new CardEnvelopeException("Card envelope does not open for payment " + paymentId + ": "
+                    + e.getMessage(), e);
         }
-    }
-
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String paymentId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(paymentId.getBytes(StandardCharsets.UTF_8));
-        return cipher;
     }
 }
