@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -480,7 +481,8 @@ class CheckoutSdkCompatibilityIT {
 
     @Test
     void captures_through_the_sdk_at_the_capture_on_time_and_shows_the_scheduled_capture_as_pending_until_then() {
-        Instant captureOn = Instant.now().plusSeconds(5);
+        // Whole seconds: the SDK writes the time without its fraction, and the capture may not come before it.
+        Instant captureOn = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
         PaymentRequest request = cardPayment(APPROVED_CARD, 2700L, Currency.GBP, "ORD-SDK-CAPTURE-ON");
         request.setCaptureOn(captureOn);
 
