@@ -44,6 +44,20 @@ public final class Topology {
     /** Durable queue, shared by payment-service's instances, of the acquirers' answers to payment actions. */
     public static final String PAYMENT_ACTION_RESULTS_QUEUE = "payment-service.action-results";
 
+    /**
+     * Topic exchange carrying {@link PaymentEvents} from payment-service, under {@link #PAYMENT_EVENTS_ROUTING_KEY}, to
+     * {@link #WEBHOOK_EVENTS_QUEUE}.
+     */
+    public static final String PAYMENT_EVENTS_EXCHANGE = "paygate.payment-events";
+
+    public static final String PAYMENT_EVENTS_ROUTING_KEY = "payment-events";
+
+    /**
+     * Durable queue, shared by webhook-service's instances, of the payment events to deliver. Its producer declares it
+     * too, so that events wait in it while no webhook-service runs.
+     */
+    public static final String WEBHOOK_EVENTS_QUEUE = "webhook-service.payment-events";
+
     private static final String RESULT_PREFIX = "result.";
 
     private Topology() {

@@ -11,7 +11,7 @@ import java.util.List;
  * A merchant's webhook endpoint: where its events go, which of them, and the secret that signs them, sealed.
  *
  * @param headers    sent with every event, in the order given
- * @param eventTypes wire names of {@link EventType}s, each once
+ * @param eventTypes wire names of {@link io.paygate.events.PaymentEventType}s, each once
  */
 @Document(WebhookEndpoint.COLLECTION)
 public record WebhookEndpoint(

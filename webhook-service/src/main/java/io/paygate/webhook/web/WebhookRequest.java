@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.paygate.webhook.endpoint.EndpointAddressPolicy;
 import io.paygate.webhook.endpoint.EndpointHeader;
 import io.paygate.webhook.endpoint.EndpointSettings;
-import io.paygate.webhook.endpoint.EventType;
+import io.paygate.events.PaymentEventType;
 import io.paygate.webhook.endpoint.WebhookEndpoint;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -173,7 +173,7 @@ record WebhookRequest(
         }
         Set<String> valid = new LinkedHashSet<>();
         for (JsonNode type : eventTypes.values()) {
-            if (!type.isString() || !EventType.isKnown(type.asString())) {
+            if (!type.isString() || !PaymentEventType.isKnown(type.asString())) {
                 codes.add("event_types_invalid");
                 return null;
             }

@@ -1,7 +1,7 @@
 package io.paygate.webhook.web;
 
 import io.paygate.webhook.ServiceIntegrationTest;
-import io.paygate.webhook.endpoint.EventType;
+import io.paygate.events.PaymentEventType;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
 import tools.jackson.databind.JsonNode;
@@ -86,7 +86,7 @@ class ApiDocumentationTest extends ServiceIntegrationTest {
                 .get("event_types");
 
         assertThat(eventTypes.get("items").get("enum").values()).extracting(JsonNode::asString)
-                .containsExactlyElementsOf(EventType.NAMES);
+                .containsExactlyElementsOf(PaymentEventType.NAMES);
         assertThat(api.get("paths").get("/webhooks").get("post").get("responses").get("422").get("description")
                 .asString()).contains("url_required", "url_invalid", "active_invalid", "headers_invalid",
                 "content_type_invalid", "event_types_invalid", "webhook_limit_reached");

@@ -3,7 +3,7 @@ package io.paygate.webhook.web;
 import io.paygate.webhook.endpoint.EndpointAddressPolicy;
 import io.paygate.webhook.endpoint.EndpointHeader;
 import io.paygate.webhook.endpoint.EndpointSettings;
-import io.paygate.webhook.endpoint.EventType;
+import io.paygate.events.PaymentEventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +53,7 @@ class WebhookRequestTest {
 
     @Test
     void takes_every_event_type_of_checkout_com_each_once() {
-        String all = JsonMapper.shared().writeValueAsString(EventType.NAMES);
+        String all = JsonMapper.shared().writeValueAsString(PaymentEventType.NAMES);
 
         EndpointSettings settings = request("{\"url\": \"https://93.184.216.34/\", \"event_types\": " + all
                 + ", \"ignored\": 1}").settings(policy);
