@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.paygate.events.PaymentEventType;
 import io.paygate.events.ResponseCode;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
@@ -34,9 +35,10 @@ class DependencyRuleTests {
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Configuration");
 
     @ArchTest
-    static final ArchRule the_domain_depends_on_the_jdk_and_the_shared_response_codes_only = classes()
+    static final ArchRule the_domain_depends_on_the_jdk_and_the_shared_codes_only = classes()
             .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat(resideInAnyPackage(DOMAIN, "java..").or(equivalentTo(ResponseCode.class)));
+            .should().onlyDependOnClassesThat(resideInAnyPackage(DOMAIN, "java..").or(equivalentTo(ResponseCode.class))
+                    .or(equivalentTo(PaymentEventType.class)));
 
     @ArchTest
     static final ArchRule the_application_knows_no_framework_store_or_broker = noClasses()

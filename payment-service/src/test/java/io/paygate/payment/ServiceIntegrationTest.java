@@ -52,6 +52,7 @@ abstract class ServiceIntegrationTest {
                 registry.add("spring.mongodb.database", () -> isolation.database);
                 registry.add("paygate.payments.results-queue", () -> isolation.resultsQueue);
                 registry.add("paygate.payments.action-results-queue", () -> isolation.actionResultsQueue);
+                registry.add("paygate.payments.events-queue", () -> isolation.eventsQueue);
                 registry.add("paygate.card-encryption.keys", () -> isolation.cardKeys);
                 registry.add("paygate.card-encryption.active-key-id", () -> isolation.cardKeyId);
             };
@@ -100,6 +101,8 @@ abstract class ServiceIntegrationTest {
         admin.deleteQueue(Topology.deadLetterQueue(isolation.resultsQueue));
         admin.deleteQueue(isolation.actionResultsQueue);
         admin.deleteQueue(Topology.deadLetterQueue(isolation.actionResultsQueue));
+        admin.deleteQueue(isolation.eventsQueue);
+        admin.deleteQueue(Topology.deadLetterQueue(isolation.eventsQueue));
     }
 
     /** A fake acquirer for an acquirer code, consuming from now on until closed. */

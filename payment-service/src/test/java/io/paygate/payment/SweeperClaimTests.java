@@ -3,6 +3,7 @@ package io.paygate.payment;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.ActionSender;
 import io.paygate.payment.application.BankReversals;
+import io.paygate.payment.application.PaymentEventRelay;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.domain.CapturePlan;
@@ -40,6 +41,8 @@ class SweeperClaimTests extends ServiceIntegrationTest {
 
     @Autowired
     PaymentStore store;
+    @Autowired
+    PaymentEventRelay events;
     @Autowired
     AuthorizationPublisher publisher;
     @Autowired
@@ -85,7 +88,7 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     }
 
     private PaymentSweeper sweeper() {
-        return new PaymentSweeper(store, publisher, reversals, actions, Clock.systemUTC(),
+        return new PaymentSweeper(store, events, publisher, reversals, actions, Clock.systemUTC(),
                 RecoveryPolicies.DEFAULTS, Duration.ofSeconds(5), 100);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Base64;
 /**
  * Names that keep one test class apart from every other test JVM using the same RabbitMQ and MongoDB: its own
  * acquirer code (so only its fake acquirer receives its commands), results queues, database and card key. Every
- * action results queue gets a copy of every action result; one whose payment is in another database is ignored.
+ * action results queue gets a copy of every action result; one whose payment is in another database is ignored; every
+ * events queue gets a copy of every test's payment events.
  */
 final class TestIsolation {
 
@@ -17,6 +18,7 @@ final class TestIsolation {
     final String database = "paygate-payments-test-" + random(10);
     final String resultsQueue = "payment-service.test-results." + random(10);
     final String actionResultsQueue = "payment-service.test-action-results." + random(10);
+    final String eventsQueue = "payment-service.test-events." + random(10);
     final String cardKeys;
     final String cardKeyId = "test";
 

@@ -51,7 +51,33 @@ public interface PaymentStore {
      *
      * @return whether the payment was changed; {@code false} when it changed meanwhile (or is unknown)
      */
-    boolean update(Payment read, Payment changed);
+    default boolean update(Payment read, Payment changed) {
+        return update(read, changed, OutboxEvents.NONE);
+    }
+
+    /**
+     * The same, for a change that makes events: they are written into the payment's outbox in the same write, so the
+     * change is never kept without them, and stay there until {@link #removeFromOutbox removed} once the broker has
+     * them.
+     */
+    boolean update(Payment read, Payment changed, OutboxEvents events);
+
+    /**
+     * Removes these events from their payments' outboxes: the broker has them. Events the payment made since stay.
+     */
+    void removeFromOutbox(List<EventsOfPayment> published);
+
+    /**
+     * Up to {@code limit} payments whose outbox holds events no one cleared by the time they were to be published
+     * again, the longest overdue first. Only payments with such events are looked at.
+     */
+    List<UnpublishedEvents> findUnpublishedEvents(Instant now, int limit);
+
+    /**
+     * Moves the time a payment's outbox is next due from {@code read} to {@code next}, only if it is still {@code read}:
+     * how one sweeper claims the republication.
+     */
+    boolean postponeOutbox(PaymentId id, Instant read, Instant next);
 
     /** The payment with what its outbox keeps, if it still owes work. */
     Optional<OwedWork> findOwedWork(PaymentId id);

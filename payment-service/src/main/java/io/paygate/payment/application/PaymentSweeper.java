@@ -24,7 +24,9 @@ import java.time.Instant;
  *         action declined {@code 20068}, which leaves the payment as it was, and goes on with the next;</li>
  *     <li>an authorisation nobody captured within its lifetime: voids what is left of it.</li>
  * </ul>
- * It also frees the idempotency keys whose time to live is over, with the fingerprints of their requests.
+ * It also publishes again the payment events nobody removed from their outbox in time
+ * ({@link PaymentEventRelay#republishOverdue}), and frees the idempotency keys whose time to live is over, with the
+ * fingerprints of their requests.
  * The payment decides every step ({@link Payment#commandResent}, {@link Payment#timeOut}, ...); this class only asks
  * it, claims the work and hands messages to the broker. Any number of instances sweep the same store. Each item is
  * first claimed ({@link PaymentStore#update}), a conditional write that exactly one of them wins, so no two
@@ -36,6 +38,7 @@ public class PaymentSweeper {
     private static final Logger log = LoggerFactory.getLogger(PaymentSweeper.class);
 
     private final PaymentStore store;
+    private final PaymentEventRelay events;
     private final AuthorizationPublisher publisher;
     private final BankReversals reversals;
     private final ActionSender actions;
@@ -49,13 +52,14 @@ public class PaymentSweeper {
      * @param confirmWithin how long one publication waits for the broker
      * @param batch         how many items one sweep takes at most
      */
-    public PaymentSweeper(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
-                          ActionSender actions, Clock clock, RecoveryPolicy policy, Duration confirmWithin,
-                          int batch) {
+    public PaymentSweeper(PaymentStore store, PaymentEventRelay events, AuthorizationPublisher publisher,
+                          BankReversals reversals, ActionSender actions, Clock clock, RecoveryPolicy policy,
+                          Duration confirmWithin, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("A sweep takes at least one item");
         }
         this.store = store;
+        this.events = events;
         this.publisher = publisher;
         this.reversals = reversals;
         this.actions = actions;
@@ -85,6 +89,9 @@ public class PaymentSweeper {
                 log.warn("The broker does not confirm; the sweep stops until its next round");
                 break;
             }
+        }
+        if (claiming) {
+            acted += events.republishOverdue(batch);
         }
         if (claiming) {
             acted += store.releaseExpiredIdempotencyKeys(clock.instant(), batch);
@@ -127,7 +134,7 @@ public class PaymentSweeper {
 
     /** Writes a change the domain made of due work (the write is the claim), then sends the action it made due. */
     private Step change(Payment read, Payment changed) {
-        if (!store.update(read, changed)) {
+        if (!events.write(read, changed)) {
             return Step.SKIPPED;
         }
         log.info("Payment {} owed {} at {}: now {}", read.id(), read.owed().kind(), read.owed().dueAt(),
@@ -139,7 +146,7 @@ public class PaymentSweeper {
     private Step resendCommand(OwedWork work, Instant now) {
         Payment read = work.payment();
         Payment claimed = read.commandResent(now, policy);
-        if (!store.update(read, claimed)) {
+        if (!events.write(read, claimed)) {
             return Step.SKIPPED;
         }
         Publication publication = publisher.publish(work.command(read.finalDeadline(policy)), confirmWithin);
@@ -155,7 +162,7 @@ public class PaymentSweeper {
     private Step timeOut(OwedWork work, Instant now) {
         // The conditional write is the claim: of several sweepers, and of a result arriving now, exactly one wins.
         Payment timedOut = work.payment().timeOut(now, policy);
-        if (!store.update(work.payment(), timedOut)) {
+        if (!events.write(work.payment(), timedOut)) {
             return Step.SKIPPED;
         }
         log.warn("Payment {} had no answer within {} after {} command(s): Declined {}; the bank is asked to reverse "

@@ -14,19 +14,22 @@ import java.util.Optional;
 /**
  * Records the bank's answer to a capture, void or refund, once: the payment settles the pending action, and the
  * change is written over the version it was decided from; a copy of an answer already recorded changes nothing. The
- * next action in line, if any, is sent then.
+ * next action in line, if any, is sent then, and the merchant's event made in the same write.
  */
 public class RecordActionResultService {
 
     private static final Logger log = LoggerFactory.getLogger(RecordActionResultService.class);
 
     private final PaymentStore store;
+    private final PaymentEventRelay events;
     private final ActionSender sender;
     private final Clock clock;
     private final RecoveryPolicy policy;
 
-    public RecordActionResultService(PaymentStore store, ActionSender sender, Clock clock, RecoveryPolicy policy) {
+    public RecordActionResultService(PaymentStore store, PaymentEventRelay events, ActionSender sender, Clock clock,
+                                     RecoveryPolicy policy) {
         this.store = store;
+        this.events = events;
         this.sender = sender;
         this.clock = clock;
         this.policy = policy;
@@ -59,7 +62,7 @@ public class RecordActionResultService {
                         read.id(), result.responseCode().code());
                 return;
             }
-            if (store.update(read, settled.get())) {
+            if (events.write(read, settled.get())) {
                 log.info("{} {} of payment {}: {} ({}); the payment is {}", result.type(), result.actionId(),
                         read.id(), result.responseCode().summary(), result.responseCode().code(),
                         settled.get().status().label());

@@ -31,16 +31,18 @@ public class RecordAuthorizationResultService {
     private static final Logger log = LoggerFactory.getLogger(RecordAuthorizationResultService.class);
 
     private final PaymentStore store;
+    private final PaymentEventRelay events;
     private final AuthorizationWaiters waiters;
     private final AcquirerFailover failover;
     private final ActionSender actions;
     private final Clock clock;
     private final RecoveryPolicy policy;
 
-    public RecordAuthorizationResultService(PaymentStore store, AuthorizationWaiters waiters,
+    public RecordAuthorizationResultService(PaymentStore store, PaymentEventRelay events, AuthorizationWaiters waiters,
                                             AcquirerFailover failover, ActionSender actions, Clock clock,
                                             RecoveryPolicy policy) {
         this.store = store;
+        this.events = events;
         this.waiters = waiters;
         this.failover = failover;
         this.actions = actions;
@@ -78,7 +80,7 @@ public class RecordAuthorizationResultService {
                 return;
             }
             Payment decided = payment.decide(decision, policy);
-            if (store.update(payment, decided)) {
+            if (events.write(payment, decided)) {
                 // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
                 if (decided.owed() != null && decided.status() == PaymentStatus.DECLINED) {
                     log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",

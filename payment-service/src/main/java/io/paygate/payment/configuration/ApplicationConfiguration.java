@@ -12,6 +12,8 @@ import io.paygate.payment.application.AuthorizationWaiters;
 import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentActionService;
 import io.paygate.payment.application.PaymentQueries;
+import io.paygate.payment.application.EventPublisher;
+import io.paygate.payment.application.PaymentEventRelay;
 import io.paygate.payment.application.PaymentSweeper;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.RecordActionResultService;
@@ -79,16 +81,26 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    RecordActionResultService recordActionResultService(PaymentStore store, ActionSender sender, Clock clock,
-                                                        PaymentProperties properties) {
-        return new RecordActionResultService(store, sender, clock, properties.recoveryPolicy());
+    PaymentEventRelay paymentEventRelay(PaymentStore store, EventPublisher publisher, Clock clock,
+                                        PaymentProperties properties) {
+        // Its publications wait for the broker as long as a payment request does.
+        return new PaymentEventRelay(store, publisher, clock, properties.eventRepublishAfter(),
+                properties.authorizationTimeout());
     }
 
     @Bean
-    PaymentSweeper paymentSweeper(PaymentStore store, AuthorizationPublisher publisher, BankReversals reversals,
-                                  ActionSender actions, Clock clock, PaymentProperties properties) {
+    RecordActionResultService recordActionResultService(PaymentStore store, PaymentEventRelay events,
+                                                        ActionSender sender, Clock clock,
+                                                        PaymentProperties properties) {
+        return new RecordActionResultService(store, events, sender, clock, properties.recoveryPolicy());
+    }
+
+    @Bean
+    PaymentSweeper paymentSweeper(PaymentStore store, PaymentEventRelay events, AuthorizationPublisher publisher,
+                                  BankReversals reversals, ActionSender actions, Clock clock,
+                                  PaymentProperties properties) {
         // Each publication of the sweeper waits for the broker as long as a request does.
-        return new PaymentSweeper(store, publisher, reversals, actions, clock, properties.recoveryPolicy(),
+        return new PaymentSweeper(store, events, publisher, reversals, actions, clock, properties.recoveryPolicy(),
                 properties.authorizationTimeout(), properties.sweepBatch());
     }
 
@@ -108,11 +120,11 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store,
+    RecordAuthorizationResultService recordAuthorizationResultService(PaymentStore store, PaymentEventRelay events,
                                                                       AuthorizationWaiters waiters,
                                                                       AcquirerFailover failover, ActionSender actions,
                                                                       Clock clock, PaymentProperties properties) {
-        return new RecordAuthorizationResultService(store, waiters, failover, actions, clock,
+        return new RecordAuthorizationResultService(store, events, waiters, failover, actions, clock,
                 properties.recoveryPolicy());
     }
 

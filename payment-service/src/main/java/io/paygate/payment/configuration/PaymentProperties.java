@@ -28,6 +28,10 @@ import java.time.Duration;
  *                             declined {@code 20068}; its command is sent again until then
  * @param authorizationLifetime how long an authorisation may be captured; what nobody captured by then is voided
  * @param actionResultsQueue   the durable queue of the acquirers' answers to actions, shared by every instance
+ * @param eventsQueue          the durable queue of payment events that webhook-service consumes, declared here too so
+ *                             that events wait in it while no webhook-service runs
+ * @param eventRepublishAfter  how long the events of a change wait in the payment's outbox for the broker's confirm
+ *                             before the sweeper publishes them again
  */
 @ConfigurationProperties("paygate.payments")
 public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeout,
@@ -41,7 +45,9 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
                                 @DefaultValue("1m") Duration reversalRetryMax,
                                 @DefaultValue("24h") Duration actionDeadline,
                                 @DefaultValue("7d") Duration authorizationLifetime,
-                                @DefaultValue(Topology.PAYMENT_ACTION_RESULTS_QUEUE) String actionResultsQueue) {
+                                @DefaultValue(Topology.PAYMENT_ACTION_RESULTS_QUEUE) String actionResultsQueue,
+                                @DefaultValue(Topology.WEBHOOK_EVENTS_QUEUE) String eventsQueue,
+                                @DefaultValue("30s") Duration eventRepublishAfter) {
 
     /** The domain's view of these settings: when owed work is done again, and when the gateway gives up. */
     public RecoveryPolicy recoveryPolicy() {
@@ -74,6 +80,9 @@ public record PaymentProperties(@DefaultValue("5s") Duration authorizationTimeou
         if (reversalRetry.isNegative() || reversalRetry.isZero() || reversalRetryMax.compareTo(reversalRetry) < 0) {
             throw new IllegalArgumentException("paygate.payments.reversal-retry must be positive and at most "
                     + "paygate.payments.reversal-retry-max");
+        }
+        if (eventRepublishAfter.isNegative() || eventRepublishAfter.isZero()) {
+            throw new IllegalArgumentException("paygate.payments.event-republish-after must be positive");
         }
         if (actionDeadline.compareTo(resendAfter) <= 0 || authorizationLifetime.isNegative()
                 || authorizationLifetime.isZero()) {

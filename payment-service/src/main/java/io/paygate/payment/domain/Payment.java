@@ -1,5 +1,6 @@
 package io.paygate.payment.domain;
 
+import io.paygate.events.PaymentEventType;
 import io.paygate.events.ResponseCode;
 
 import java.time.Instant;
@@ -337,6 +338,34 @@ public record Payment(
                 : next;
     }
 
+    /**
+     * What this payment's merchant is told of its change from {@code before}: the decision of the authorisation
+     * (approved or declined); a payment still pending when its command is first sent again; and each action the bank
+     * answered (or that was timed out), the expiry's void reported as the payment's expiry. Nothing for a change that
+     * only claims or schedules work.
+     */
+    public List<PaymentEvent> eventsSince(Payment before, Instant now) {
+        List<PaymentEvent> events = new ArrayList<>();
+        Balances balances = balances();
+        if (before.isPending() && !isPending()) {
+            events.add(PaymentEvent.of(id, approved() ? PaymentEventType.PAYMENT_APPROVED
+                            : PaymentEventType.PAYMENT_DECLINED, now, actionId, amount.amount(), responseCode,
+                    processedOn, balances));
+        } else if (isPending() && firstResend(before)) {
+            events.add(PaymentEvent.of(id, PaymentEventType.PAYMENT_PENDING, now, actionId, amount.amount(), null,
+                    null, balances));
+        }
+        for (PaymentAction action : actions) {
+            boolean answeredNow = !action.isPending()
+                    && before.action(action.id()).filter(PaymentAction::isPending).isPresent();
+            if (answeredNow) {
+                events.add(PaymentEvent.of(id, eventType(action), now, action.id(), action.amount(),
+                        action.responseCode(), action.processedOn(), balances));
+            }
+        }
+        return events;
+    }
+
     /** The action with this id, if the payment has one. */
     public Optional<PaymentAction> action(ActionId id) {
         return actions.stream().filter(action -> action.id().equals(id)).findFirst();
@@ -452,6 +481,22 @@ public record Payment(
         return holdOpen(amount, actions)
                 ? new Obligation(Obligation.Kind.EXPIRY, authorizedOn.plus(policy.authorizationLifetime()), 0)
                 : null;
+    }
+
+    /** Whether this change is the first that sends the authorisation's command again, to this acquirer. */
+    private boolean firstResend(Payment before) {
+        return before.owed != null && before.owed.is(Obligation.Kind.AUTHORIZATION) && before.owed.attempts() == 1
+                && owed != null && owed.is(Obligation.Kind.AUTHORIZATION) && owed.attempts() == 2;
+    }
+
+    private static PaymentEventType eventType(PaymentAction action) {
+        boolean approved = action.approved();
+        return switch (action.type()) {
+            case CAPTURE -> approved ? PaymentEventType.PAYMENT_CAPTURED : PaymentEventType.PAYMENT_CAPTURE_DECLINED;
+            case REFUND -> approved ? PaymentEventType.PAYMENT_REFUNDED : PaymentEventType.PAYMENT_REFUND_DECLINED;
+            case VOID -> action.origin() == PaymentAction.Origin.EXPIRY ? PaymentEventType.PAYMENT_EXPIRED
+                    : approved ? PaymentEventType.PAYMENT_VOIDED : PaymentEventType.PAYMENT_VOID_DECLINED;
+        };
     }
 
     private boolean pastLifetime(Instant now, RecoveryPolicy policy) {

@@ -93,6 +93,16 @@ public class MessagingTopology {
     }
 
     /**
+     * The queue webhook-service consumes payment events from, declared by their producer too: events wait in it while
+     * no webhook-service runs, rather than coming back unroutable.
+     */
+    @Bean
+    Declarables paymentEventsQueue(PaymentProperties properties) {
+        return ConsumerQueue.durableWithDeadLetters(properties.eventsQueue(), Topology.PAYMENT_EVENTS_EXCHANGE,
+                Topology.PAYMENT_EVENTS_ROUTING_KEY);
+    }
+
+    /**
      * The acquirers' answers to captures, voids and refunds, which nobody waits for: one durable queue that every
      * instance consumes from, so an answer waits there while no instance runs.
      */

@@ -15,13 +15,16 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.paygate.payment.application.AuthorizationRequest;
+import io.paygate.payment.application.EventsOfPayment;
 import io.paygate.payment.application.KeyClaim;
 import io.paygate.payment.application.KeyHolder;
+import io.paygate.payment.application.OutboxEvents;
 import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.application.PaymentPage;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentsByReferenceQuery;
 import io.paygate.payment.application.StoreUnavailableException;
+import io.paygate.payment.application.UnpublishedEvents;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentId;
 import org.bson.Document;
@@ -43,6 +46,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.size;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -54,8 +58,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * <p>
  * The request path costs two writes per payment: the insert of the payment with its outbox, and the decision (one
  * conditional write that also wipes the sealed card); an automatic capture adds its answer's. What the payment owes
- * is a field of the same document, so no change can be written without it. Every change is written over the version
- * it was decided from ({@link #update}), and sets only the fields it changes.
+ * is a field of the same document, so no change can be written without it; so are the events a change makes, which
+ * cost one more round trip per batch of events once the broker has them ({@link #removeFromOutbox}). Every change is
+ * written over the version it was decided from ({@link #update}), and sets only the fields it changes.
  */
 @Component
 class MongoPaymentStore implements PaymentStore {
@@ -98,11 +103,21 @@ class MongoPaymentStore implements PaymentStore {
     static final Index OBLIGATION_DUE = new Index().on(PaymentDocument.OWED_DUE_AT, Sort.Direction.ASC).sparse()
             .named("obligation_due");
 
+    /**
+     * Serves the search for events nobody cleared from their outbox in time. Sparse, so that it holds only the
+     * payments whose outbox holds events: a few seconds' worth of changes, not the history.
+     */
+    static final Index EVENTS_DUE = new Index().on(PaymentDocument.EVENTS_DUE_AT, Sort.Direction.ASC).sparse()
+            .named("events_due");
+
     // A holder may free its expired key between a refused insert and the read of the holder; the insert is retried.
     private static final int INSERT_ATTEMPTS = 3;
     private static final char SCOPE_SEPARATOR = '\0';
     private static final Bson NEWEST_FIRST = Sorts.descending(PaymentDocument.REQUESTED_ON, PaymentDocument.ID);
     private static final Bson LONGEST_OVERDUE_FIRST = Sorts.ascending(PaymentDocument.OWED_DUE_AT);
+    private static final Bson EARLIEST_EVENTS_FIRST = Sorts.ascending(PaymentDocument.EVENTS_DUE_AT);
+    private static final Bson EMPTY_OUTBOX = Updates.combine(Updates.unset(PaymentDocument.EVENTS),
+            Updates.unset(PaymentDocument.EVENTS_DUE_AT));
     private static final Bson LONGEST_EXPIRED_FIRST = Sorts.ascending(PaymentDocument.IDEMPOTENCY_EXPIRES_AT);
     private static final Bson RELEASE_KEY = Updates.combine(Updates.unset(PaymentDocument.IDEMPOTENCY_SCOPE),
             Updates.unset(PaymentDocument.REQUEST_FINGERPRINT), Updates.unset(PaymentDocument.IDEMPOTENCY_EXPIRES_AT));
@@ -119,6 +134,7 @@ class MongoPaymentStore implements PaymentStore {
         indexes.createIndex(IDEMPOTENCY_EXPIRY);
         indexes.createIndex(BY_REFERENCE);
         indexes.createIndex(OBLIGATION_DUE);
+        indexes.createIndex(EVENTS_DUE);
     }
 
     @Override
@@ -196,13 +212,50 @@ class MongoPaymentStore implements PaymentStore {
     }
 
     @Override
-    public boolean update(Payment read, Payment changed) {
+    public boolean update(Payment read, Payment changed, OutboxEvents events) {
         // A payment stored before versions were kept has none: it reads as version 0, and is written over as such.
         Bson version = read.version() == 0
                 ? in(PaymentDocument.VERSION, 0L, null)
                 : eq(PaymentDocument.VERSION, read.version());
         Bson overRead = and(eq(PaymentDocument.ID, read.id().value()), version);
-        return reachable(() -> payments.updateOne(overRead, documents.changes(read, changed))).getModifiedCount() == 1;
+        Bson changes = documents.changes(read, changed, events);
+        return reachable(() -> payments.updateOne(overRead, changes)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Per payment, one pull of the published events, then the removal of both outbox fields when nothing is left; in
+     * order, in one round trip for the whole batch.
+     */
+    @Override
+    public void removeFromOutbox(List<EventsOfPayment> published) {
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        for (EventsOfPayment events : published) {
+            Bson payment = eq(PaymentDocument.ID, events.payment().id().value());
+            if (!events.events().isEmpty()) {
+                removals.add(new UpdateOneModel<>(payment, Updates.pull(PaymentDocument.EVENTS,
+                        in("id", events.eventIds()))));
+            }
+            removals.add(new UpdateOneModel<>(and(payment, size(PaymentDocument.EVENTS, 0)), EMPTY_OUTBOX));
+        }
+        reachable(() -> payments.bulkWrite(removals, new BulkWriteOptions().ordered(true)));
+    }
+
+    @Override
+    public List<UnpublishedEvents> findUnpublishedEvents(Instant now, int limit) {
+        return reachable(() -> payments.find(lte(PaymentDocument.EVENTS_DUE_AT, PaymentDocument.date(now)))
+                .sort(EARLIEST_EVENTS_FIRST).limit(limit)
+                .map(document -> new UnpublishedEvents(
+                        new EventsOfPayment(documents.toPayment(document), documents.toEvents(document)),
+                        document.getDate(PaymentDocument.EVENTS_DUE_AT).toInstant()))
+                .into(new ArrayList<>()));
+    }
+
+    @Override
+    public boolean postponeOutbox(PaymentId id, Instant read, Instant next) {
+        Bson stillDue = and(eq(PaymentDocument.ID, id.value()),
+                eq(PaymentDocument.EVENTS_DUE_AT, PaymentDocument.date(read)));
+        return reachable(() -> payments.updateOne(stillDue,
+                Updates.set(PaymentDocument.EVENTS_DUE_AT, PaymentDocument.date(next)))).getModifiedCount() == 1;
     }
 
     @Override

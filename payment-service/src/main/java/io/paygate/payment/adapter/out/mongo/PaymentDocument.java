@@ -1,13 +1,16 @@
 package io.paygate.payment.adapter.out.mongo;
 
 import com.mongodb.client.model.Updates;
+import io.paygate.events.PaymentEventType;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.card.CardEnvelope;
 import io.paygate.payment.application.AuthorizationRequest;
 import io.paygate.payment.application.KeyClaim;
+import io.paygate.payment.application.OutboxEvents;
 import io.paygate.payment.application.OwedWork;
 import io.paygate.payment.domain.AcquirerRouting;
 import io.paygate.payment.domain.ActionId;
+import io.paygate.payment.domain.Balances;
 import io.paygate.payment.domain.CapturePlan;
 import io.paygate.payment.domain.CardScheme;
 import io.paygate.payment.domain.CardSummary;
@@ -15,6 +18,7 @@ import io.paygate.payment.domain.Money;
 import io.paygate.payment.domain.Obligation;
 import io.paygate.payment.domain.Payment;
 import io.paygate.payment.domain.PaymentAction;
+import io.paygate.payment.domain.PaymentEvent;
 import io.paygate.payment.domain.PaymentId;
 import io.paygate.payment.domain.PaymentStatus;
 import io.paygate.payment.domain.Route;
@@ -56,7 +60,10 @@ import java.util.Objects;
  *     <li>{@value #CAPTURE}: {@code automatic} and, for a scheduled capture, {@code on};</li>
  *     <li>{@value #ACTIONS}: the captures, voids and refunds, oldest first; absent until the first;</li>
  *     <li>{@value #VERSION}: how many changes the payment has had; each change is written over the version it was
- *         decided from.</li>
+ *         decided from;</li>
+ *     <li>{@value #EVENTS}: the events changes made that the broker may not have yet, and {@value #EVENTS_DUE_AT},
+ *         when the earliest of them is to be published again; both present only while the outbox holds events (or
+ *         was just emptied), so that the sparse index on the due time holds only those payments.</li>
  * </ul>
  */
 final class PaymentDocument {
@@ -88,6 +95,8 @@ final class PaymentDocument {
     static final String CAPTURE = "capture";
     static final String ACTIONS = "actions";
     static final String VERSION = "version";
+    static final String EVENTS = "events";
+    static final String EVENTS_DUE_AT = "eventsDueAt";
 
     private static final TypeReference<LinkedHashMap<String, Object>> METADATA_TYPE = new TypeReference<>() {
     };
@@ -181,6 +190,58 @@ final class PaymentDocument {
             changes.add(Updates.set(REVERSAL_REQUESTED_ON, date(changed.reversalRequestedOn())));
         }
         return Updates.combine(changes);
+    }
+
+    /** The same update, also putting the change's events into the outbox. */
+    Bson changes(Payment read, Payment changed, OutboxEvents events) {
+        Bson changes = changes(read, changed);
+        if (events.isEmpty()) {
+            return changes;
+        }
+        return Updates.combine(changes,
+                Updates.pushEach(EVENTS, events.events().stream().map(PaymentDocument::event).toList()),
+                Updates.min(EVENTS_DUE_AT, date(events.republishAt())));
+    }
+
+    private static Document event(PaymentEvent event) {
+        Balances balances = event.balances();
+        Document document = new Document("id", event.id()).append("type", event.type().wireName())
+                .append("createdOn", date(event.createdOn())).append("actionId", event.actionId().value())
+                .append("amount", event.amount())
+                .append("balances", new Document("totalAuthorized", balances.totalAuthorized())
+                        .append("totalVoided", balances.totalVoided())
+                        .append("availableToVoid", balances.availableToVoid())
+                        .append("totalCaptured", balances.totalCaptured())
+                        .append("availableToCapture", balances.availableToCapture())
+                        .append("totalRefunded", balances.totalRefunded())
+                        .append("availableToRefund", balances.availableToRefund()));
+        putIfPresent(document, RESPONSE_CODE, event.responseCode() == null ? null : event.responseCode().code());
+        putIfPresent(document, PROCESSED_ON, event.processedOn() == null ? null : date(event.processedOn()));
+        return document;
+    }
+
+    /** The events in the payment's outbox, oldest first. */
+    List<PaymentEvent> toEvents(Document document) {
+        List<Document> events = document.getList(EVENTS, Document.class);
+        return events == null ? List.of() : events.stream().map(PaymentDocument::toEvent).toList();
+    }
+
+    private static PaymentEvent toEvent(Document event) {
+        Document balances = event.get("balances", Document.class);
+        String responseCode = event.getString(RESPONSE_CODE);
+        return new PaymentEvent(event.getString("id"), PaymentEventType.fromWireName(event.getString("type")),
+                instant(event, "createdOn"), new ActionId(event.getString("actionId")),
+                ((Number) event.get("amount")).longValue(),
+                responseCode == null ? null : ResponseCode.fromCode(responseCode),
+                instant(event, PROCESSED_ON),
+                new Balances(longOf(balances, "totalAuthorized"), longOf(balances, "totalVoided"),
+                        longOf(balances, "availableToVoid"), longOf(balances, "totalCaptured"),
+                        longOf(balances, "availableToCapture"), longOf(balances, "totalRefunded"),
+                        longOf(balances, "availableToRefund")));
+    }
+
+    private static long longOf(Document document, String field) {
+        return ((Number) document.get(field)).longValue();
     }
 
     private Document action(PaymentAction action) {

@@ -1,0 +1,23 @@
+package io.paygate.payment.application;
+
+import io.paygate.payment.domain.Payment;
+import io.paygate.payment.domain.PaymentEvent;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Events of one payment to hand to the broker, with the payment they tell of (its merchant, reference, card summary
+ * and metadata go with each event).
+ */
+public record EventsOfPayment(Payment payment, List<PaymentEvent> events) {
+
+    public EventsOfPayment {
+        Objects.requireNonNull(payment, "payment");
+        events = List.copyOf(events);
+    }
+
+    public List<String> eventIds() {
+        return events.stream().map(PaymentEvent::id).toList();
+    }
+}
