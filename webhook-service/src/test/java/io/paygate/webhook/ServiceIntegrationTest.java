@@ -2,6 +2,7 @@ package io.paygate.webhook;
 
 import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.testing.GatewaySigning;
+import io.paygate.testing.OwnVirtualHost;
 import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,16 +22,17 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running service on a random port, against the MongoDB wire server of {@link TestInfrastructure}, called as the
- * gateway calls it: every request signed, the merchant in {@link InternalHeaders#MERCHANT_ID}. Every subclass shares
- * this configuration, hence one application context.
+ * The running service on a random port, against the MongoDB wire server of {@link TestInfrastructure} and RabbitMQ in
+ * a virtual host of its own (so that its consumer takes no other process's events), called as the gateway calls it:
+ * every request signed, the merchant in {@link InternalHeaders#MERCHANT_ID}. Every subclass that keeps this
+ * configuration shares one application context, and that virtual host, deleted when the JVM ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "paygate.webhooks.secret-keys=" + ServiceIntegrationTest.SECRET_KEYS})
 public abstract class ServiceIntegrationTest {
 
     /** The tests' own key: it protects nothing. */
-    protected static final String SECRET_KEYS = "test:dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzItYnl0ZXM=";
+    public static final String SECRET_KEYS = "test:dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzItYnl0ZXM=";
 
     /** An endpoint at a public IP literal, so that no test asks DNS. */
     protected static final String VALID_WEBHOOK = """
@@ -38,10 +40,17 @@ public abstract class ServiceIntegrationTest {
              "event_types": ["payment_approved", "payment_captured"]}
             """;
 
+    private static final OwnVirtualHost virtualHost = OwnVirtualHost.create("paygate-it-webhooks");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(virtualHost::close));
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
         GatewaySigning.register(registry);
+        registry.add("spring.rabbitmq.addresses", virtualHost::rabbitUri);
     }
 
     @LocalServerPort

@@ -42,6 +42,6 @@ class DeliveryConfiguration {
 
     @Bean
     WebhookSender webhookSender(EndpointAddressPolicy policy, DeliveryProperties properties, Clock clock) {
-        return new WebhookSender(policy, properties.timeout(), properties.perEndpoint(), clock);
+        return new WebhookSender(policy, properties.timeout(), clock);
     }
 }

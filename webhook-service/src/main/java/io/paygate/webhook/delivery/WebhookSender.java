@@ -49,6 +49,8 @@ public class WebhookSender implements AutoCloseable {
     public static final String EVENT_ID_HEADER = "Cko-Event-Id";
     private static final ContentType JSON = ContentType.create("application/json");
     private static final String USER_AGENT = "PayGate-Webhooks/1";
+    // The endpoint lanes bound the attempts; the pool must not add a bound of its own per host and port, which
+    // several merchants' endpoints may share (a receiving service, or one host with many paths).
     private static final int MAX_CONNECTIONS = 4096;
 
     private final EndpointAddressPolicy policy;
@@ -59,7 +61,7 @@ public class WebhookSender implements AutoCloseable {
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
 
-    public WebhookSender(EndpointAddressPolicy policy, Duration timeout, int perEndpoint, Clock clock) {
+    public WebhookSender(EndpointAddressPolicy policy, Duration timeout, Clock clock) {
         this.policy = policy;
         this.timeout = timeout;
         this.clock = clock;
@@ -67,7 +69,7 @@ public class WebhookSender implements AutoCloseable {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new PolicyResolver(policy))
-                        .setMaxConnPerRoute(perEndpoint)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
