@@ -148,13 +148,17 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Held, then the endpoint read again: if it was made active meanwhile, its release may have run before this
-     * delivery was held, so it releases again.
+     * Held, then the endpoint read again: if it was made active or removed meanwhile, the release or the failing of
+     * its held deliveries may have run before this one was held, so it runs again.
      */
     private void hold(Delivery delivery, String claim) {
-        store.hold(delivery.id(), claim, delivery.endpointId());
-        if (endpoints.find(delivery.merchantId(), delivery.endpointId()).map(WebhookEndpoint::active).orElse(false)) {
-            resume(delivery.endpointId());
+        String endpointId = delivery.endpointId();
+        store.hold(delivery.id(), claim, endpointId);
+        Optional<WebhookEndpoint> now = endpoints.find(delivery.merchantId(), endpointId);
+        if (now.isEmpty()) {
+            store.abandonHeld(endpointId);
+        } else if (now.get().active()) {
+            resume(endpointId);
         }
     }
 
