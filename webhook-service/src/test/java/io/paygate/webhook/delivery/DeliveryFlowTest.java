@@ -10,6 +10,8 @@ import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
 import io.paygate.support.amqp.OutgoingMessage;
 import io.paygate.testing.OwnVirtualHost;
+import io.paygate.testing.TestInfrastructure;
+import io.paygate.webhook.RunningServiceTest;
 import io.paygate.webhook.ServiceIntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -59,14 +61,14 @@ import static org.awaitility.Awaitility.await;
  * 127.0.0.1 (local endpoints allowed), retries on a schedule of milliseconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "paygate.webhooks.secret-keys=" + ServiceIntegrationTest.SECRET_KEYS,
+        "paygate.webhooks.secret-keys=" + RunningServiceTest.SECRET_KEYS,
         "paygate.webhooks.allow-local-endpoints=true",
         "paygate.webhooks.delivery.retry-schedule=200ms,200ms,200ms",
         "paygate.webhooks.delivery.sweep-interval=100ms",
         "paygate.webhooks.delivery.links-base-url=https://api.paygate.example"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
-class DeliveryFlowTest extends ServiceIntegrationTest {
+class DeliveryFlowTest extends RunningServiceTest {
 
     private static final OwnVirtualHost deliveryVirtualHost = OwnVirtualHost.create("paygate-it-webhook-delivery");
     private static final String DEAD_LETTERS = Topology.deadLetterQueue(Topology.WEBHOOK_EVENTS_QUEUE);
@@ -101,8 +103,8 @@ class DeliveryFlowTest extends ServiceIntegrationTest {
     }
 
     @DynamicPropertySource
-    static void ownVirtualHost(DynamicPropertyRegistry registry) {
-        registry.add("spring.rabbitmq.addresses", deliveryVirtualHost::rabbitUri);
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceIntegrationTest.register(registry, TestInfrastructure.mongoUri(), deliveryVirtualHost);
     }
 
     @BeforeEach
