@@ -130,9 +130,18 @@ public class DeliveryWorker implements SmartLifecycle {
             log.warn("Attempt of delivery {} outlived its claim: not recorded", deliveryId);
             return;
         }
-        log.debug("Delivery {} of event {} to endpoint {}: {} ({} ms), now {}", deliveryId, delivery.eventId(),
-                delivery.endpointId(), attempt.statusCode() != null ? attempt.statusCode() : attempt.error(),
-                attempt.latencyMs(), outcome.status());
+        // Debug per attempt (a dead endpoint fails many); info when a delivery gives up, for the merchant's questions.
+        if (Delivery.FAILED.equals(outcome.status())) {
+            log.info("Delivery {} of event {} to endpoint {} failed after {} attempts, the last {}", deliveryId,
+                    delivery.eventId(), delivery.endpointId(), delivery.attempts().size() + 1, describe(attempt));
+        } else {
+            log.debug("Delivery {} of event {} to endpoint {}: {} ({} ms), now {}", deliveryId, delivery.eventId(),
+                    delivery.endpointId(), describe(attempt), attempt.latencyMs(), outcome.status());
+        }
+    }
+
+    private static String describe(DeliveryAttempt attempt) {
+        return attempt.statusCode() != null ? String.valueOf(attempt.statusCode()) : attempt.error();
     }
 
     private DeliveryAttempt send(Delivery delivery, WebhookEndpoint endpoint) {

@@ -26,7 +26,8 @@ record ErrorResponse(
         @JsonProperty("error_codes")
         @Schema(description = "Every invalid field, by error code; empty when the body is malformed.",
                 example = "[\"url_invalid\", \"event_types_invalid\"]")
-        @ArraySchema(schema = @Schema(description = "An error code.", example = "url_invalid", allowableValues = {"url_required", "url_invalid",
+        @ArraySchema(schema = @Schema(description = "An error code.", example = "url_invalid",
+                allowableValues = {"url_required", "url_invalid",
                         "active_invalid", "headers_invalid", "content_type_invalid", "event_types_invalid",
                         "webhook_limit_reached", "limit_invalid", "skip_invalid"}))
         List<String> errorCodes) {

@@ -33,7 +33,8 @@ class EventBodiesTest {
                 + "\"total_voided\":0,\"available_to_void\":0,\"total_captured\":600,\"available_to_capture\":0,"
                 + "\"total_refunded\":0,\"available_to_refund\":600},\"metadata\":{\"order_id\":\"5023\"},"
                 + "\"source\":{\"type\":\"card\",\"scheme\":\"visa\",\"bin\":\"411111\",\"last4\":\"1111\"}},"
-                + "\"_links\":{\"payment\":{\"href\":\"https://api.example.com/payments/pay_vti5layihapu5bhbn5tjtk6eem\"}}}");
+                + "\"_links\":{\"payment\":{\"href\":"
+                + "\"https://api.example.com/payments/pay_vti5layihapu5bhbn5tjtk6eem\"}}}");
     }
 
     @Test
