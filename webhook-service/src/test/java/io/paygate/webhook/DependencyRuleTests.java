@@ -8,8 +8,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * A small service without hexagonal ceremony, but one rule: the endpoints (model, store, address policy, secrets)
- * know nothing of the web API, so that the delivery worker can use them as they are.
+ * A small service without hexagonal ceremony, but two rules: the endpoints (model, store, address policy, secrets)
+ * know nothing of the web API or of deliveries, so that the delivery worker can use them as they are; and deliveries
+ * know nothing of the web API, which only calls them.
  */
 @AnalyzeClasses(packages = "io.paygate.webhook", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRuleTests {
@@ -18,5 +19,12 @@ class DependencyRuleTests {
     static final ArchRule endpoints_do_not_depend_on_the_web_api = noClasses()
             .that().resideInAPackage("io.paygate.webhook.endpoint..")
             .should().dependOnClassesThat().resideInAnyPackage("io.paygate.webhook.web..",
-                    "org.springframework.web..", "tools.jackson..", "com.fasterxml.jackson..");
+                    "org.springframework.web..", "tools.jackson..", "com.fasterxml.jackson..",
+                    "io.paygate.webhook.delivery..");
+
+    @ArchTest
+    static final ArchRule deliveries_do_not_depend_on_the_web_api = noClasses()
+            .that().resideInAPackage("io.paygate.webhook.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paygate.webhook.web..",
+                    "org.springframework.web..");
 }

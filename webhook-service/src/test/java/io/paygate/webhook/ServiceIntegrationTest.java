@@ -1,128 +1,37 @@
 package io.paygate.webhook;
 
-import io.paygate.events.merchant.InternalHeaders;
 import io.paygate.testing.GatewaySigning;
+import io.paygate.testing.OwnVirtualHost;
 import io.paygate.testing.TestInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.test.web.servlet.client.assertj.RestTestClientResponse;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running service on a random port, against the MongoDB wire server of {@link TestInfrastructure}, called as the
- * gateway calls it: every request signed, the merchant in {@link InternalHeaders#MERCHANT_ID}. Every subclass shares
- * this configuration, hence one application context.
+ * The service against the MongoDB wire server of {@link TestInfrastructure} and RabbitMQ in a virtual host of its own
+ * (so that its consumer takes no other process's events). Every subclass shares this configuration, hence one
+ * application context and that virtual host, deleted when the JVM ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "paygate.webhooks.secret-keys=" + ServiceIntegrationTest.SECRET_KEYS})
-public abstract class ServiceIntegrationTest {
+        "paygate.webhooks.secret-keys=" + RunningServiceTest.SECRET_KEYS})
+public abstract class ServiceIntegrationTest extends RunningServiceTest {
 
-    /** The tests' own key: it protects nothing. */
-    protected static final String SECRET_KEYS = "test:dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzItYnl0ZXM=";
+    private static final OwnVirtualHost virtualHost = OwnVirtualHost.create("paygate-it-webhooks");
 
-    /** An endpoint at a public IP literal, so that no test asks DNS. */
-    protected static final String VALID_WEBHOOK = """
-            {"url": "https://93.184.216.34/paygate/events", "headers": {"Authorization": "Bearer shop-token"},
-             "event_types": ["payment_approved", "payment_captured"]}
-            """;
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(virtualHost::close));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
+        register(registry, TestInfrastructure.mongoUri(), virtualHost);
+    }
+
+    /** The service's MongoDB, its RabbitMQ virtual host, and the tests' message and gateway signing keys. */
+    public static void register(DynamicPropertyRegistry registry, String mongoUri, OwnVirtualHost virtualHost) {
+        registry.add("spring.mongodb.uri", () -> mongoUri);
+        registry.add("spring.rabbitmq.addresses", virtualHost::rabbitUri);
+        registry.add("paygate.messages.signing.keys", () -> TestInfrastructure.MESSAGE_SIGNING_KEYS);
         GatewaySigning.register(registry);
-    }
-
-    @LocalServerPort
-    private int port;
-
-    /** Signs every request as the gateway does. */
-    protected RestTestClient client;
-
-    /** A merchant of its own for each test, so that no test sees another's endpoints. */
-    protected String merchant;
-
-    protected int port() {
-        return port;
-    }
-
-    @BeforeEach
-    void signedClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .requestInterceptor(GatewaySigning.interceptor()).build();
-        merchant = newMerchantId();
-    }
-
-    protected static String newMerchantId() {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        return "mer_test" + HexFormat.of().formatHex(random);
-    }
-
-    protected RestTestClientResponse post(String merchantId, String path, String json) {
-        var request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (merchantId != null) {
-            request.header(InternalHeaders.MERCHANT_ID, merchantId);
-        }
-        return RestTestClientResponse.from(request.body(json).exchange());
-    }
-
-    protected RestTestClientResponse put(String merchantId, String path, String json) {
-        var request = client.put().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (merchantId != null) {
-            request.header(InternalHeaders.MERCHANT_ID, merchantId);
-        }
-        return RestTestClientResponse.from(request.body(json).exchange());
-    }
-
-    protected RestTestClientResponse patch(String merchantId, String path, String json) {
-        var request = client.patch().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (merchantId != null) {
-            request.header(InternalHeaders.MERCHANT_ID, merchantId);
-        }
-        return RestTestClientResponse.from(request.body(json).exchange());
-    }
-
-    protected RestTestClientResponse get(String merchantId, String path) {
-        var request = client.get().uri(path);
-        if (merchantId != null) {
-            request.header(InternalHeaders.MERCHANT_ID, merchantId);
-        }
-        return RestTestClientResponse.from(request.exchange());
-    }
-
-    protected RestTestClientResponse delete(String merchantId, String path) {
-        var request = client.delete().uri(path);
-        if (merchantId != null) {
-            request.header(InternalHeaders.MERCHANT_ID, merchantId);
-        }
-        return RestTestClientResponse.from(request.exchange());
-    }
-
-    /** Registers {@link #VALID_WEBHOOK} for the test's merchant; the answer, secret included. */
-    protected JsonNode createWebhook() {
-        RestTestClientResponse response = post(merchant, "/webhooks", VALID_WEBHOOK);
-        assertThat(response).hasStatus(201);
-        return body(response);
-    }
-
-    protected static JsonNode body(RestTestClientResponse response) {
-        return JsonMapper.shared().readTree(response.getExchangeResult().getResponseBodyContent());
-    }
-
-    protected static String text(RestTestClientResponse response) {
-        byte[] content = response.getExchangeResult().getResponseBodyContent();
-        return content == null ? "" : new String(content, StandardCharsets.UTF_8);
     }
 }

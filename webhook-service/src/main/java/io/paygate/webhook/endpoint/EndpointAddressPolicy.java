@@ -61,8 +61,7 @@ public final class EndpointAddressPolicy {
         } catch (URISyntaxException e) {
             return false;
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean schemeAllowed = scheme.equals("https") || allowLocal && scheme.equals("http");
+        boolean schemeAllowed = permitsScheme(uri.getScheme());
         // A host the parser could not read leaves getHost() null; user info is refused outright: it has no place in
         // a webhook URL, and "https://good.com@10.0.0.1/" is a classic way to make a URL look like another host.
         if (!schemeAllowed || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() == 0
@@ -76,14 +75,31 @@ public final class EndpointAddressPolicy {
         if (isNumericButNotCanonical(host)) {
             return false;
         }
-        InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host);
+            return resolvePermitted(host).length > 0;
         } catch (UnknownHostException | IllegalArgumentException | SecurityException e) {
             return false;
         }
-        return addresses.length > 0
-                && (allowLocal || Arrays.stream(addresses).allMatch(EndpointAddressPolicy::isPublic));
+    }
+
+    /** Whether a URL of this scheme may receive events: https, and http on a developer's own machine. */
+    public boolean permitsScheme(String scheme) {
+        String lowerCase = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+        return lowerCase.equals("https") || allowLocal && lowerCase.equals("http");
+    }
+
+    /**
+     * The host's addresses, when events may go to every one of them; for a delivery to check the addresses it is
+     * about to connect to, whatever DNS answered when the endpoint was saved.
+     *
+     * @throws AddressRefusedException when one of them is not public (and local ones are not allowed)
+     */
+    public InetAddress[] resolvePermitted(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (!allowLocal && !Arrays.stream(addresses).allMatch(EndpointAddressPolicy::isPublic)) {
+            throw new AddressRefusedException(host);
+        }
+        return addresses;
     }
 
     /** The host in lower case, without an IPv6 literal's brackets or a fully qualified name's final dot. */

@@ -19,16 +19,17 @@ record ErrorResponse(
                 example = "0HL80RJLS76I7")
         String requestId,
         @JsonProperty("error_type")
-        @Schema(description = "request_invalid: some fields are invalid, or the merchant has as many endpoints as it "
-                + "may; request_malformed: the body is not a JSON object, or not JSON.",
+        @Schema(description = "request_invalid: some fields or paging parameters are invalid, or the merchant has as "
+                + "many endpoints as it may; request_malformed: the body is not a JSON object, or not JSON.",
                 example = "request_invalid", allowableValues = {"request_invalid", "request_malformed"})
         String errorType,
         @JsonProperty("error_codes")
         @Schema(description = "Every invalid field, by error code; empty when the body is malformed.",
                 example = "[\"url_invalid\", \"event_types_invalid\"]")
-        @ArraySchema(schema = @Schema(description = "An error code.", example = "url_invalid", allowableValues = {"url_required", "url_invalid",
+        @ArraySchema(schema = @Schema(description = "An error code.", example = "url_invalid",
+                allowableValues = {"url_required", "url_invalid",
                         "active_invalid", "headers_invalid", "content_type_invalid", "event_types_invalid",
-                        "webhook_limit_reached"}))
+                        "webhook_limit_reached", "limit_invalid", "skip_invalid"}))
         List<String> errorCodes) {
 
     static final String REQUEST_INVALID = "request_invalid";

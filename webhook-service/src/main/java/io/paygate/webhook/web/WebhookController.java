@@ -1,6 +1,8 @@
 package io.paygate.webhook.web;
 
+import io.paygate.webhook.delivery.Deliveries;
 import io.paygate.webhook.endpoint.EndpointAddressPolicy;
+import io.paygate.webhook.endpoint.WebhookEndpoint;
 import io.paygate.webhook.endpoint.WebhookEndpointStore;
 import io.paygate.webhook.endpoint.WebhookEndpoints;
 import io.paygate.webhook.endpoint.WebhookEndpoints.CreatedEndpoint;
@@ -44,15 +46,20 @@ import java.util.function.Supplier;
 class WebhookController {
 
     static final String PATH = "/webhooks";
+    private static final String PAUSE = "With active false the endpoint is paused: its events are still recorded, "
+            + "held and not attempted, and go out once it is active again.";
 
     private final WebhookEndpoints endpoints;
     private final WebhookEndpointStore store;
     private final EndpointAddressPolicy addressPolicy;
+    private final Deliveries deliveries;
 
-    WebhookController(WebhookEndpoints endpoints, WebhookEndpointStore store, EndpointAddressPolicy addressPolicy) {
+    WebhookController(WebhookEndpoints endpoints, WebhookEndpointStore store, EndpointAddressPolicy addressPolicy,
+                      Deliveries deliveries) {
         this.endpoints = endpoints;
         this.store = store;
         this.addressPolicy = addressPolicy;
+        this.deliveries = deliveries;
     }
 
     @PostMapping
@@ -98,7 +105,7 @@ class WebhookController {
     @Operation(operationId = "updateWebhook", summary = "Replace a webhook endpoint's settings",
             description = "Replaces the endpoint's url, active, headers, content_type and event_types, validated as "
                     + "on registration; a field left out takes its default (active true, no headers, json). The "
-                    + "signing secret stays.")
+                    + "signing secret stays. " + PAUSE)
     @ApiResponse(responseCode = "200", description = "The endpoint with its new settings.")
     @ApiResponse(responseCode = "400", description = OpenApiConfiguration.MALFORMED,
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
@@ -110,13 +117,14 @@ class WebhookController {
                                             example = WebhookResponses.ID_EXAMPLE) @PathVariable String id,
                                     @RequestBody WebhookRequest request) {
         var settings = request.settings(addressPolicy);
-        return found(id, () -> store.change(merchant.id(), id, settings).map(Webhook::of));
+        return found(id, () -> changed(store.change(merchant.id(), id, settings)));
     }
 
     @PatchMapping("/{id}")
     @Operation(operationId = "patchWebhook", summary = "Change some of a webhook endpoint's settings",
             description = "Changes only the fields sent, each validated as on registration; a field sent as null "
-                    + "takes its default (url and event_types have none and are refused). The signing secret stays.")
+                    + "takes its default (url and event_types have none and are refused). The signing secret stays. "
+                    + PAUSE)
     @ApiResponse(responseCode = "200", description = "The endpoint with its new settings.")
     @ApiResponse(responseCode = "400", description = OpenApiConfiguration.MALFORMED,
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
@@ -128,18 +136,22 @@ class WebhookController {
                                           example = WebhookResponses.ID_EXAMPLE) @PathVariable String id,
                                   @RequestBody WebhookRequest request) {
         var changes = request.changes(addressPolicy);
-        return found(id, () -> store.change(merchant.id(), id, changes).map(Webhook::of));
+        return found(id, () -> changed(store.change(merchant.id(), id, changes)));
     }
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint",
-            description = "Removes the endpoint and its signing secret; it receives no more events.")
+            description = "Removes the endpoint and its signing secret; it receives no more events, and its "
+                    + "deliveries still pending fail (no further attempt).")
     @ApiResponse(responseCode = "200", description = "The endpoint was removed. The body is empty.", content = @Content)
     @ApiResponse(responseCode = "404", description = OpenApiConfiguration.NOT_FOUND, content = @Content)
     ResponseEntity<Void> delete(@Parameter(hidden = true) AuthenticatedMerchant merchant,
                                 @Parameter(description = WebhookResponses.ID, example = WebhookResponses.ID_EXAMPLE)
                                 @PathVariable String id) {
         boolean deleted = WebhookIds.isWellFormed(id) && store.delete(merchant.id(), id);
+        if (deleted) {
+            deliveries.endpointRemoved(id);
+        }
         return deleted ? ResponseEntity.ok().build() : ResponseEntity.notFound().build();
     }
 
@@ -154,6 +166,12 @@ class WebhookController {
                                                        example = WebhookResponses.ID_EXAMPLE)
                                                @PathVariable String id) {
         return found(id, () -> endpoints.rotateSecret(merchant.id(), id).map(SigningSecret::new));
+    }
+
+    /** A changed endpoint that is active sends what was held while it was paused. */
+    private Optional<Webhook> changed(Optional<WebhookEndpoint> endpoint) {
+        endpoint.ifPresent(deliveries::endpointChanged);
+        return endpoint.map(Webhook::of);
     }
 
     /** 404 for an id that cannot be an endpoint's without asking the store. */

@@ -60,7 +60,8 @@ record WebhookRequest(
             + "without user info, whose host resolves to public addresses only (no loopback, private, link-local, "
             + "CGNAT or cloud metadata address). Only the local profile (paygate.webhooks.allow-local-endpoints) "
             + "takes http and local addresses, so that a developer can receive events on their own machine.";
-    static final String ACTIVE = "Whether PayGate sends events to the endpoint; true unless given.";
+    static final String ACTIVE = "Whether PayGate sends events to the endpoint; true unless given. A paused endpoint's "
+            + "events are recorded and held, and sent once it is active again.";
     static final String HEADERS = "Headers PayGate sends with every event, e.g. an Authorization header that the "
             + "merchant's server checks: at most 20, names that are HTTP tokens of at most 100 characters, each name "
             + "once in any case, values strings of at most 1024 characters without CR or LF. PayGate sets Cko-* "

@@ -22,11 +22,13 @@ class ApiDocumentationTest extends ServiceIntegrationTest {
         JsonNode api = apiDocs();
 
         assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/webhooks", "/webhooks/{id}",
-                "/webhooks/{id}/signing-secret");
+                "/webhooks/{id}/signing-secret", "/webhooks/{id}/deliveries", "/webhooks/{id}/deliveries/{deliveryId}",
+                "/webhooks/{id}/deliveries/{deliveryId}/redeliver");
         List<String> ids = new ArrayList<>();
         forEachOperation(api, (name, operation) -> ids.add(operation.get("operationId").asString()));
         assertThat(ids).containsExactlyInAnyOrder("createWebhook", "listWebhooks", "getWebhook", "updateWebhook",
-                "patchWebhook", "deleteWebhook", "rotateWebhookSigningSecret");
+                "patchWebhook", "deleteWebhook", "rotateWebhookSigningSecret", "listWebhookDeliveries",
+                "getWebhookDelivery", "redeliverWebhookDelivery");
     }
 
     @Test
@@ -61,7 +63,8 @@ class ApiDocumentationTest extends ServiceIntegrationTest {
 
         // Exactly these: a JSON node field without its type in @Schema would add Jackson's JsonNode.
         assertThat(schemas.propertyNames()).containsExactlyInAnyOrder("WebhookRequest", "Webhook", "CreatedWebhook",
-                "WebhookSigningSecret", "WebhookErrorResponse", "WebhookLinks", "WebhookLink");
+                "WebhookSigningSecret", "WebhookErrorResponse", "WebhookLinks", "WebhookLink", "WebhookDeliveries",
+                "WebhookDelivery", "WebhookDeliveryDetails", "WebhookDeliveryAttempt");
         List<String> undocumented = new ArrayList<>();
         schemas.properties().forEach(schema -> {
             if (schema.getValue().path("description").asString("").isBlank()) {
@@ -90,6 +93,20 @@ class ApiDocumentationTest extends ServiceIntegrationTest {
         assertThat(api.get("paths").get("/webhooks").get("post").get("responses").get("422").get("description")
                 .asString()).contains("url_required", "url_invalid", "active_invalid", "headers_invalid",
                 "content_type_invalid", "event_types_invalid", "webhook_limit_reached");
+    }
+
+    @Test
+    void documents_the_delivery_log_its_paging_errors_and_pausing() {
+        JsonNode paths = apiDocs().get("paths");
+
+        JsonNode list = paths.get("/webhooks/{id}/deliveries").get("get");
+        assertThat(list.get("parameters").values()).extracting(parameter -> parameter.get("name").asString())
+                .containsExactly("id", "limit", "skip");
+        assertThat(list.get("responses").get("422").get("description").asString()).contains("limit_invalid",
+                "skip_invalid");
+        assertThat(paths.get("/webhooks/{id}/deliveries/{deliveryId}/redeliver").get("post").get("responses")
+                .has("202")).isTrue();
+        assertThat(paths.get("/webhooks/{id}").get("patch").get("description").asString()).contains("paused");
     }
 
     private JsonNode apiDocs() {
