@@ -100,6 +100,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void takes_a_bare_secret_key_as_checkout_coms_previous_api_clients_send_it() {
+        String apiKey = "sk_sbox_" + "b".repeat(26) + "=";
+        merchantService.knows(apiKey, DEMO_SHOP);
+
+        gateway.get().uri("/webhooks").header(HttpHeaders.AUTHORIZATION, apiKey)
+                .exchange()
+                .expectStatus().isCreated();
+        gateway.get().uri("/webhooks").header(HttpHeaders.AUTHORIZATION, apiKey + "x")
+                .exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(webhookService.received("/webhooks")).singleElement()
+                .satisfies(forwarded -> assertThat(forwarded.header(InternalHeaders.MERCHANT_ID)).isEqualTo("mer_demoshop"));
+        assertThat(merchantService.lookUpsOf(apiKey + "x")).isEmpty();
+    }
+
+    @Test
     void refuses_an_unknown_api_key() {
         String unknownKey = "sk_sbox_unknownunknownunknownunknow";
 
