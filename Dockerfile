@@ -3,7 +3,7 @@
 # One image recipe for every PayGate service; the module name is the only difference:
 #   docker build --build-arg SERVICE=payment-service -t paygate/payment-service .
 # Services: api-gateway, payment-service, merchant-service, acquirer-piggybank-service, piggybank-simulator,
-# acquirer-lionbank-service, lionbank-simulator.
+# acquirer-lionbank-service, lionbank-simulator, webhook-service.
 # Needs BuildKit (the default builder of Docker Engine 23+ and of `docker compose`).
 
 FROM maven:3.9-eclipse-temurin-25 AS build

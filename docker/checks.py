@@ -26,6 +26,7 @@ SERVICE_PORTS = {
     "piggybank-simulator": 8084,
     "acquirer-lionbank-service": 8085,
     "lionbank-simulator": 8086,
+    "webhook-service": 8087,
 }
 REPLICATED = {"payment-service": 2, "acquirer-piggybank-service": 2, "acquirer-lionbank-service": 2}
 SECRETS = {
@@ -35,10 +36,12 @@ SECRETS = {
     "GATEWAY_KEYSTORE_PASSWORD",
     "GATEWAY_SIGNING_KEYS",
     "MESSAGE_SIGNING_KEYS",
+    "WEBHOOK_SECRET_KEYS",
     "RABBITMQ_ADMIN_PASSWORD",
     "PAYMENT_SERVICE_RABBITMQ_PASSWORD",
     "ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD",
     "ACQUIRER_LIONBANK_SERVICE_RABBITMQ_PASSWORD",
+    "WEBHOOK_SERVICE_RABBITMQ_PASSWORD",
 }
 LAYERS = ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]
 

@@ -43,23 +43,27 @@ class GatewayRoutingTest {
 
     static final StubService paymentService = StubService.start(request -> new StubService.Reply(201, "{\"id\":\"pay_stub\"}"));
     static final MerchantServiceStub merchantService = new MerchantServiceStub();
+    static final StubService webhookService = StubService.start(request -> new StubService.Reply(201, "{\"id\":\"wh_stub\"}"));
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("paygate.gateway.payment-service-urls", paymentService::url);
         registry.add("paygate.gateway.merchant-service-url", merchantService::url);
+        registry.add("paygate.gateway.webhook-service-url", webhookService::url);
     }
 
     @AfterAll
     static void stopServices() {
         paymentService.close();
         merchantService.close();
+        webhookService.close();
     }
 
     @BeforeEach
     void forgetRequests() {
         paymentService.forgetRequests();
         merchantService.forgetRequests();
+        webhookService.forgetRequests();
     }
 
     @Autowired
@@ -93,6 +97,23 @@ class GatewayRoutingTest {
 
         assertThat(paymentService.received()).isEmpty();
         assertThat(merchantService.lookUps()).isEmpty();
+    }
+
+    @Test
+    void takes_a_bare_secret_key_as_checkout_coms_previous_api_clients_send_it() {
+        String apiKey = "sk_sbox_" + "b".repeat(26) + "=";
+        merchantService.knows(apiKey, DEMO_SHOP);
+
+        gateway.get().uri("/webhooks").header(HttpHeaders.AUTHORIZATION, apiKey)
+                .exchange()
+                .expectStatus().isCreated();
+        gateway.get().uri("/webhooks").header(HttpHeaders.AUTHORIZATION, apiKey + "x")
+                .exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(webhookService.received("/webhooks")).singleElement()
+                .satisfies(forwarded -> assertThat(forwarded.header(InternalHeaders.MERCHANT_ID)).isEqualTo("mer_demoshop"));
+        assertThat(merchantService.lookUpsOf(apiKey + "x")).isEmpty();
     }
 
     @Test
@@ -135,6 +156,46 @@ class GatewayRoutingTest {
                 .containsExactly(RoutingHeader.format(EUROS_TO_THE_LION_BANK));
         assertThat(forwarded.headers()).doesNotContainKeys(HttpHeaders.AUTHORIZATION, "X-PayGate-Anything");
         assertThat(forwarded.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+    }
+
+    @Test
+    void refuses_webhook_management_without_an_api_key() {
+        for (String path : List.of("/webhooks", "/webhooks/wh_1")) {
+            gateway.get().uri(path)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody().isEmpty();
+        }
+
+        assertThat(webhookService.received()).isEmpty();
+    }
+
+    @Test
+    void forwards_webhook_management_signed_as_the_merchant_of_the_key() {
+        String apiKey = merchantKey("webhooks");
+        String endpoint = "{\"url\":\"https://shop.example/hook\",\"event_types\":[\"payment_approved\"]}";
+
+        gateway.post().uri("/webhooks").contentType(MediaType.APPLICATION_JSON).bodyValue(endpoint)
+                .headers(headers -> headers.setBearerAuth(apiKey))
+                .header(InternalHeaders.MERCHANT_ID, "mer_someoneelse")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody().json("{\"id\":\"wh_stub\"}");
+        gateway.delete().uri("/webhooks/wh_stub").headers(headers -> headers.setBearerAuth(apiKey))
+                .exchange()
+                .expectStatus().isCreated();
+
+        // The stub records only what the gateway signed with the services' key.
+        StubService.Request created = webhookService.received("/webhooks").getLast();
+        assertThat(created.method()).isEqualTo("POST");
+        assertThat(created.body()).isEqualTo(endpoint);
+        assertThat(created.headers().get(InternalHeaders.MERCHANT_ID)).containsExactly("mer_demoshop");
+        assertThat(created.headers()).doesNotContainKey(HttpHeaders.AUTHORIZATION);
+        assertThat(webhookService.received("/webhooks/wh_stub")).singleElement()
+                .satisfies(deleted -> assertThat(deleted.method()).isEqualTo("DELETE"));
+        assertThat(paymentService.received()).isEmpty();
     }
 
     @Test
@@ -292,20 +353,23 @@ class GatewayRoutingTest {
     @Test
     void serves_each_service_api_docs_under_its_name_the_admin_apis_on_the_admin_listener() {
         gateway.get().uri("/v3/api-docs/payments").exchange().expectStatus().isCreated();
+        gateway.get().uri("/v3/api-docs/webhooks").exchange().expectStatus().isCreated();
         admin().get().uri("/v3/api-docs/merchants").exchange().expectStatus().isOk();
 
         assertThat(paymentService.received("/v3/api-docs")).hasSize(1);
+        assertThat(webhookService.received("/v3/api-docs")).hasSize(1);
         assertThat(merchantService.received("/v3/api-docs")).hasSize(1);
     }
 
     @Test
-    void swagger_ui_lists_the_payments_api_only() {
+    void swagger_ui_lists_the_merchant_apis_only() {
         gateway.get().uri("/v3/api-docs/swagger-config")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(1)
-                .jsonPath("$.urls[0].url").isEqualTo("/v3/api-docs/payments");
+                .jsonPath("$.urls.length()").isEqualTo(2)
+                .jsonPath("$.urls[0].url").isEqualTo("/v3/api-docs/payments")
+                .jsonPath("$.urls[1].url").isEqualTo("/v3/api-docs/webhooks");
     }
 
     @Test

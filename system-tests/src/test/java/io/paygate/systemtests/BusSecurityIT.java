@@ -118,18 +118,28 @@ class BusSecurityIT {
         assumeThat(stack.controlsTheBroker()).as("./paygate makes the users only on this machine's broker").isTrue();
         String virtualHost = stack.rabbitUri().getPath().substring(1);
         String adapterUser = "paygate-acquirer-piggybank-service@" + virtualHost;
-        URI asTheAdapter = URI.create("amqp://" + adapterUser.replace("@", "%40") + ":"
-                + stack.secret("rabbitmq-acquirer-piggybank-service-password") + "@127.0.0.1:"
-                + stack.rabbitUri().getPort() + "/" + virtualHost);
 
         assertThat(stack.connectedUsers()).contains("paygate-payment-service@" + virtualHost, adapterUser);
 
-        try (Broker adapter = new Broker(asTheAdapter)) {
+        try (Broker adapter = new Broker(asUser("acquirer-piggybank-service", virtualHost))) {
             // The adapter answers; only payment-service asks for authorisations.
             assertThatThrownBy(() -> adapter.publish(Topology.AUTHORIZATIONS_EXCHANGE,
                     Topology.authorizeRoutingKey("piggybank"), new AMQP.BasicProperties(), new byte[0]))
                     .hasStackTraceContaining("ACCESS_REFUSED");
         }
+        try (Broker webhooks = new Broker(asUser("webhook-service", virtualHost))) {
+            // webhook-service reads payment events; only payment-service tells what happened to a payment.
+            assertThatThrownBy(() -> webhooks.publish(Topology.PAYMENT_EVENTS_EXCHANGE,
+                    Topology.PAYMENT_EVENTS_ROUTING_KEY, new AMQP.BasicProperties(), new byte[0]))
+                    .hasStackTraceContaining("ACCESS_REFUSED");
+        }
+    }
+
+    /** The broker as the service's own user, with the password ./paygate made for it. */
+    private static URI asUser(String service, String virtualHost) {
+        return URI.create("amqp://paygate-" + service + "%40" + virtualHost + ":"
+                + stack.secret("rabbitmq-" + service + "-password") + "@127.0.0.1:" + stack.rabbitUri().getPort()
+                + "/" + virtualHost);
     }
 
     private static String payment(String card) {

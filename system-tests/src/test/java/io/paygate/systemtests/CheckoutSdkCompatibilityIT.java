@@ -4,6 +4,7 @@ import com.checkout.CheckoutApi;
 import com.checkout.CheckoutApiException;
 import com.checkout.CheckoutSdk;
 import com.checkout.CustomEnvironment;
+import com.checkout.EmptyResponse;
 import com.checkout.ItemsResponse;
 import com.checkout.common.Currency;
 import com.checkout.payments.ActionType;
@@ -25,6 +26,9 @@ import com.checkout.payments.response.PaymentResponse;
 import com.checkout.payments.response.PaymentsQueryResponse;
 import com.checkout.payments.response.PaymentResponseBalances;
 import com.checkout.payments.response.source.CardResponseSource;
+import com.checkout.webhooks.previous.WebhookRequest;
+import com.checkout.webhooks.previous.WebhookResponse;
+import com.checkout.webhooks.previous.WebhooksClient;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,18 +64,27 @@ class CheckoutSdkCompatibilityIT {
 
     private static final String APPROVED_CARD = "4111111111111111";
     private static final String DECLINED_CARD = "4242424242424242";
+    /** Where the endpoints point: registering one calls nothing there. */
+    private static final String RECEIVER = "http://127.0.0.1:9/hook";
 
     private static CheckoutApi checkout;
     private static Gateway gateway;
     private static String secretKey;
     /** Another merchant's key: its payments are not the SDK merchant's to capture, void or refund. */
     private static String otherMerchantKey;
+    /**
+     * The SDK's webhooks client, which only its previous API (CheckoutPreviousSdkBuilder) has, for a merchant of its
+     * own that makes no payments, so that its endpoints are never sent an event.
+     */
+    private static WebhooksClient webhooks;
+    private static String webhooksMerchantKey;
 
     @BeforeAll
     static void configureTheSdk(SharedStack stack) {
         gateway = stack.gateway();
         secretKey = stack.createMerchant("E2E SDK Shop", List.of("GBP", "EUR", "USD"));
         otherMerchantKey = stack.createMerchant("E2E SDK Other Shop", List.of("GBP"));
+        webhooksMerchantKey = stack.createMerchant("E2E SDK Webhooks Shop", List.of("GBP"));
         URI base = gateway.baseUri();
         // Checkout.com spreads its API over several hosts and the SDK refuses to build without the files,
         // transfers and balances ones ("baseUri cannot be null"); PayGate serves what it serves from one.
@@ -81,13 +94,23 @@ class CheckoutSdkCompatibilityIT {
                 .transfersApi(base)
                 .balancesApi(base)
                 .build();
+        HttpClientBuilder trustingTheStack = HttpClientBuilder.create()
+                .setSSLContext(Gateway.trusting(stack.local().certificate()));
         checkout = CheckoutSdk.builder()
                 .staticKeys()
                 .secretKey(secretKey)
                 .environment(environment)
-                .httpClientBuilder(HttpClientBuilder.create()
-                        .setSSLContext(Gateway.trusting(stack.local().certificate())))
+                .httpClientBuilder(trustingTheStack)
                 .build();
+        // The previous API's clients send the key bare, "Authorization: sk_...", as Checkout.com's previous API takes it.
+        webhooks = CheckoutSdk.builder()
+                .previous()
+                .staticKeys()
+                .secretKey(webhooksMerchantKey)
+                .environment(environment)
+                .httpClientBuilder(trustingTheStack)
+                .build()
+                .webhooksClient();
     }
 
     @Test
@@ -590,6 +613,68 @@ class CheckoutSdkCompatibilityIT {
                         + "total_refunded, available_to_refund")
                 .containsExactly(totalAuthorized, totalVoided, availableToVoid, totalCaptured, availableToCapture,
                         totalRefunded, availableToRefund);
+    }
+
+    @Test
+    void manages_webhook_endpoints_through_the_sdks_webhooks_client() {
+        WebhookResponse registered = await(webhooks.registerWebhook(WebhookRequest.builder()
+                .url(RECEIVER)
+                .headers(Map.of("X-Shop", "books"))
+                .contentType("json")
+                .eventTypes(List.of("payment_approved", "payment_declined"))
+                .build()));
+
+        assertThat(registered.getHttpStatusCode()).isEqualTo(201);
+        assertThat(registered.getId()).matches("wh_[a-z2-7]{26}");
+        assertThat(registered.getUrl()).isEqualTo(RECEIVER);
+        assertThat(registered.isActive()).isTrue();
+        assertThat(registered.getHeaders()).containsExactly(Map.entry("X-Shop", "books"));
+        assertThat(registered.getContentType()).isEqualTo("json");
+        assertThat(registered.getEventTypes()).containsExactly("payment_approved", "payment_declined");
+        assertThat(registered.getSelfLink().getHref()).endsWith("/webhooks/" + registered.getId());
+        String id = registered.getId();
+
+        ItemsResponse<WebhookResponse> listed = await(webhooks.retrieveWebhooks());
+        assertThat(listed.getItems()).extracting(WebhookResponse::getId).contains(id);
+        WebhookResponse read = await(webhooks.retrieveWebhook(id));
+        assertThat(read.getUrl()).isEqualTo(RECEIVER);
+        assertThat(read.getEventTypes()).containsExactly("payment_approved", "payment_declined");
+
+        String moved = RECEIVER.replace("/hook", "/events");
+        WebhookResponse updated = await(webhooks.updateWebhook(id, WebhookRequest.builder()
+                .url(moved)
+                .active(false)
+                .eventTypes(List.of("payment_captured"))
+                .build()));
+        assertThat(updated.getId()).isEqualTo(id);
+        assertThat(updated.getUrl()).isEqualTo(moved);
+        assertThat(updated.isActive()).isFalse();
+        assertThat(updated.getHeaders()).isEmpty();
+        assertThat(updated.getEventTypes()).containsExactly("payment_captured");
+
+        // The SDK has no PATCH; the merchant's own HTTP client sends it with the same key.
+        Gateway.Reply patched = gateway.patch("/webhooks/" + id, webhooksMerchantKey, "{\"active\": true}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        WebhookResponse reactivated = await(webhooks.retrieveWebhook(id));
+        assertThat(reactivated.isActive()).isTrue();
+        assertThat(reactivated.getUrl()).isEqualTo(moved);
+        assertThat(reactivated.getEventTypes()).containsExactly("payment_captured");
+
+        EmptyResponse removed = await(webhooks.removeWebhook(id));
+        assertThat(removed.getHttpStatusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> await(webhooks.retrieveWebhook(id)))
+                .isInstanceOfSatisfying(CheckoutApiException.class,
+                        notFound -> assertThat(notFound.getHttpStatusCode()).isEqualTo(404));
+        assertThat(await(webhooks.retrieveWebhooks()).getItems()).extracting(WebhookResponse::getId).doesNotContain(id);
+    }
+
+    @Test
+    void answers_the_sdks_webhooks_client_with_a_typed_error_for_an_invalid_url() {
+        assertThatThrownBy(() -> await(webhooks.registerWebhook(WebhookRequest.builder()
+                .url("ftp://127.0.0.1/hook")
+                .eventTypes(List.of("payment_approved"))
+                .build())))
+                .isInstanceOfSatisfying(CheckoutApiException.class, rejected -> assertRequestInvalid(rejected, "url_invalid"));
     }
 
     private static void assertActionNotAllowed(CheckoutApiException rejected) {

@@ -65,6 +65,11 @@ final class Gateway {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    Reply patch(String path, String bearer, String jsonBody) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     Reply get(String path, String bearer) {
         return send(request(path, bearer).GET());
     }

@@ -26,7 +26,7 @@ final class LocalStack {
 
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "PAYMENT_SERVICE_PORT",
             "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT",
-            "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "MONGODB_PORT");
+            "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT");
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
@@ -57,6 +57,8 @@ final class LocalStack {
         // The fault suite sends bursts of up to 200 payments at once for one merchant; SecurityIT tests the rate limit
         // with a merchant's own, low limit.
         environment.put("GATEWAY_RATE_LIMIT", "100000");
+        // The tests' webhook receivers listen on 127.0.0.1 (./paygate's default, stated here because they rely on it).
+        environment.put("WEBHOOK_ALLOW_LOCAL_ENDPOINTS", "true");
         ownVirtualHost().ifPresent(virtualHost -> {
             this.virtualHost = virtualHost;
             environment.put("RABBITMQ_URI", DEFAULT_BROKER + "/" + virtualHost);

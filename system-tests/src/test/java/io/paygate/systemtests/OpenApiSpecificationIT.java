@@ -30,7 +30,7 @@ class OpenApiSpecificationIT {
     static final String REGENERATE = "./mvnw -B -q -pl system-tests -am verify -Dtest=none "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiSpecificationIT -Dpaygate.update-specs=true";
 
-    private static final List<String> APIS = List.of("payments", "merchants");
+    private static final List<String> APIS = List.of("payments", "webhooks", "merchants");
 
     private static Gateway gateway;
     private static Gateway admin;

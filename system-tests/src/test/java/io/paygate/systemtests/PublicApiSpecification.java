@@ -78,8 +78,8 @@ final class PublicApiSpecification {
         ObjectNode info = NODES.objectNode()
                 .put("title", "PayGate API")
                 .put("version", version)
-                .put("description", "The payments API for merchants and the merchant administration API, "
-                        + "both served over HTTPS by the PayGate gateway.");
+                .put("description", "The payments and webhooks APIs for merchants and the merchant administration API, "
+                        + "all served over HTTPS by the PayGate gateway.");
         ArrayNode tagList = NODES.arrayNode();
         tags.values().forEach(tag -> tagList.add(tag.node()));
         ObjectNode componentsNode = NODES.objectNode();

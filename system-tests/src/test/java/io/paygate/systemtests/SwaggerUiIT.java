@@ -50,7 +50,7 @@ class SwaggerUiIT {
     }
 
     @Test
-    void offers_the_payments_api_alone_in_its_selector() {
+    void offers_the_merchant_apis_alone_in_its_selector() {
         JsonNode config = swaggerConfig();
 
         List<String> names = new ArrayList<>();
@@ -61,7 +61,7 @@ class SwaggerUiIT {
             assertThat(served.json().path("openapi").asString()).startsWith("3.1");
         }
         // The admin API's description is served on the admin listener only.
-        assertThat(names).containsExactly("payments");
+        assertThat(names).containsExactly("payments", "webhooks");
         assertThat(config.path("urls.primaryName").asString()).isEqualTo("payments");
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Route filter {@code ApiKeyAuthentication}: lets a request through only with a merchant's API key in
- * {@code Authorization: Bearer <key>}, and tells the service behind it who the merchant is.
+ * {@code Authorization: Bearer <key>}, or bare ({@code Authorization: sk_...}) as Checkout.com's previous API takes it
+ * and its SDKs' previous clients (the webhooks client) send it, and tells the service behind it who the merchant is.
  * <p>
  * A missing, malformed or unknown key gets {@code 401} with an empty body and {@code WWW-Authenticate: Bearer}.
  * When merchant-service cannot be asked, the answer is {@code 503}: the key may well be valid.
@@ -42,6 +43,8 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
 
     // RFC 6750 credentials: the scheme is case-insensitive; the key is printable ASCII (keys may end in *#$=).
     private static final Pattern BEARER = Pattern.compile("Bearer ([\\x21-\\x7E]{1,200})", Pattern.CASE_INSENSITIVE);
+    // Bare, only a key of the shape merchant-service issues (Checkout.com's): anything else is no credential at all.
+    private static final Pattern BARE_SECRET_KEY = Pattern.compile("sk_(sbox_)?[a-z2-7]{26}[a-z2-7*#$=]");
 
     private final ApiKeyResolver apiKeys;
     private final ErrorResponses errors;
@@ -73,8 +76,12 @@ public class ApiKeyAuthenticationGatewayFilterFactory extends AbstractGatewayFil
         if (authorizations.size() != 1) {
             return Optional.empty();
         }
-        Matcher bearer = BEARER.matcher(authorizations.getFirst());
-        return bearer.matches() ? Optional.of(bearer.group(1)) : Optional.empty();
+        String authorization = authorizations.getFirst();
+        Matcher bearer = BEARER.matcher(authorization);
+        if (bearer.matches()) {
+            return Optional.of(bearer.group(1));
+        }
+        return BARE_SECRET_KEY.matcher(authorization).matches() ? Optional.of(authorization) : Optional.empty();
     }
 
     private static ServerWebExchange asMerchant(ServerWebExchange exchange, MerchantContract merchant) {

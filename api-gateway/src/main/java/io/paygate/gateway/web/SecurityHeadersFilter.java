@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The response headers a bank's edge sends: browsers keep to HTTPS for a year (HSTS, sent over TLS only, as RFC 6797
- * says), guess no content types and frame nothing, and no cache keeps an API answer, which may show a payment.
+ * says), guess no content types and frame nothing, and no cache keeps an API answer, which may show a payment or a
+ * webhook signing secret.
  * Set when the response is committed, so they also win over headers copied from a service's answer.
  */
 @Component
@@ -39,6 +40,7 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
 
     private static boolean isApi(String path) {
         return path.equals("/payments") || path.startsWith("/payments/")
+                || path.equals("/webhooks") || path.startsWith("/webhooks/")
                 || path.equals("/merchants") || path.startsWith("/merchants/");
     }
 
