@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *     <li>{@link #write} stores a change together with the events it makes ({@link Payment#eventsSince}) in the
  *         payment's outbox, one write, then hands the events to the relay's thread;</li>
- *     <li>that thread publishes whatever waits as one message, so that under load the broker's cost per event shrinks
- *         as batches grow, waits for the broker's confirm, and removes those events from their outboxes;</li>
+ *     <li>that thread lets events gather for a moment ({@link #LINGER}), publishes them as one message, so that the
+ *         broker's cost per event shrinks as batches grow, waits for the broker's confirm, and removes those events
+ *         from their outboxes;</li>
  *     <li>{@link #republishOverdue} (the sweeper's) publishes again what nobody removed by its time: the broker did not
  *         confirm, or the instance died between the write and the confirm.</li>
  * </ul>
@@ -38,6 +39,13 @@ public class PaymentEventRelay implements AutoCloseable {
 
     /** Events in one message at most. */
     static final int BATCH = 100;
+
+    /**
+     * How long the relay's thread lets events gather before it publishes them: a webhook is no matter of milliseconds,
+     * while each message costs the broker, webhook-service and the outbox's clean-up the same however many events it
+     * carries.
+     */
+    static final Duration LINGER = Duration.ofMillis(20);
 
     /**
      * Events waiting for the relay's thread at most; beyond, while the broker is slow or gone, events wait in their
@@ -157,7 +165,19 @@ public class PaymentEventRelay implements AutoCloseable {
         } while (!waiting.isEmpty() && draining.compareAndSet(false, true));
     }
 
+    private void lingerUnlessFull() {
+        if (waitingEvents.get() < BATCH) {
+            try {
+                Thread.sleep(LINGER);
+            } catch (InterruptedException e) {
+                // Shutting down: publish what waits now.
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private List<EventsOfPayment> nextBatch() {
+        lingerUnlessFull();
         List<EventsOfPayment> batch = new ArrayList<>();
         int events = 0;
         for (EventsOfPayment next = waiting.peek(); next != null && (batch.isEmpty() || events + next.events().size()
