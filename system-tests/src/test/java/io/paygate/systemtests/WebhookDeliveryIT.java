@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * <p>This class runs on a stack of its own: an authorisation lifetime of seconds (for {@code payment_expired}) would
  * expire the payments the other classes authorise and capture later. Its settings: a short retry schedule (attempts
  * 1 s, 2 s, 3 s ... apart, 87 s in all, long enough to outlast a restart of webhook-service), a first re-send of an
- * unanswered command after 2 s (for {@code payment_pending}), and one payment-service instance. Every test has a
- * merchant of its own, so that no test sees another's events.
+ * unanswered command after 2 s (for {@code payment_pending}; requests answer {@code 202} after 2 s too), and one
+ * payment-service instance. Every test has a merchant of its own, so that no test sees another's events.
  */
 class WebhookDeliveryIT {
 
@@ -63,6 +63,8 @@ class WebhookDeliveryIT {
     static void startAStackOfItsOwn() {
         stack = SharedStack.start(new LocalStack("webhooks", Map.of(
                 "PAYMENT_AUTHORIZATION_LIFETIME", AUTHORIZATION_LIFETIME,
+                // A re-send may not come before the request stops waiting for the answer.
+                "AUTHORIZATION_TIMEOUT", "2s",
                 "PAYMENT_RESEND_AFTER", "2s",
                 "PAYGATE_PAYMENTS_SWEEPINTERVAL", "500ms",
                 "WEBHOOK_RETRY_SCHEDULE", "1s,2s,3s,5s,8s,13s,21s,34s",
@@ -272,7 +274,7 @@ class WebhookDeliveryIT {
         assertThat(copies).as("one event id per expected event").hasSize(expected.size());
         // A payment answered after its first re-send (a busy machine) also tells of itself as pending: nothing else.
         assertThat(delivered).filteredOn(event -> !expected.contains(event.paymentId() + " " + event.type()))
-                .extracting(WebhookReceiver.Received::type).containsOnly("payment_pending");
+                .extracting(WebhookReceiver.Received::type).isSubsetOf("payment_pending");
         assertThat(delivered).allMatch(event -> event.signedWith(endpoint.signingSecret()));
         System.out.println("WEBHOOKS kill-webhook-service: events=" + expected.size() + " distinct_delivered="
                 + copies.size() + " delivered=" + delivered.size() + " requests=" + receiver.received().size()
