@@ -30,12 +30,25 @@ final class LocalStack {
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getenv().getOrDefault("PAYGATE_E2E_HOME", "target/paygate-home")).toAbsolutePath();
+    private final Path home;
     private final Map<String, String> environment = new HashMap<>();
     /** The stack's own RabbitMQ virtual host, or null when it uses the default one. */
     private String virtualHost;
 
+    /** The stack every test class shares ({@link SharedStack}). */
     LocalStack() {
+        this("", Map.of());
+    }
+
+    /**
+     * A stack of its own for a test class that needs settings the shared stack cannot have (an authorisation lifetime
+     * of seconds would expire the payments other classes capture later), in a state directory of its own beside the
+     * shared one's, {@code <home>-<name>}. {@code settings} are environment variables of {@code ./paygate} that
+     * replace this class's defaults.
+     */
+    LocalStack(String name, Map<String, String> settings) {
+        String sharedHome = System.getenv().getOrDefault("PAYGATE_E2E_HOME", "target/paygate-home");
+        this.home = Path.of(name.isEmpty() ? sharedHome : sharedHome + "-" + name).toAbsolutePath();
         for (String variable : PORT_VARIABLES) {
             environment.put(variable, String.valueOf(freePort()));
         }
@@ -63,6 +76,7 @@ final class LocalStack {
             this.virtualHost = virtualHost;
             environment.put("RABBITMQ_URI", DEFAULT_BROKER + "/" + virtualHost);
         });
+        environment.putAll(settings);
     }
 
     /** The broker and virtual host the stack's services use. */

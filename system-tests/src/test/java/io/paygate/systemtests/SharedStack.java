@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context at the end of the run, or at JVM shutdown if the run is interrupted.
  *
  * <p>Classes must not depend on each other's data: each creates its own merchants. A class that stops the stack
- * (a restart test) starts it again before it returns.
+ * (a restart test) starts it again before it returns. A class whose settings would break the others' runs on a stack
+ * of its own ({@link #start(LocalStack)}); one such class costs a stack start more.
  */
 final class SharedStack implements AutoCloseable {
 
@@ -32,8 +33,12 @@ final class SharedStack implements AutoCloseable {
         this.admin = new Gateway(local.port("GATEWAY_ADMIN_PORT"), local.certificate());
     }
 
-    private static SharedStack start() {
-        LocalStack local = new LocalStack();
+    /**
+     * Starts PayGate on {@code local}: the shared stack, or a stack of a class's own (started in its
+     * {@code @BeforeAll} with a {@link LocalStack} of its own settings and closed in its {@code @AfterAll}), which
+     * offers the same merchant helpers.
+     */
+    static SharedStack start(LocalStack local) {
         try {
             local.upFromScratch();
         } catch (RuntimeException e) {
@@ -124,7 +129,7 @@ final class SharedStack implements AutoCloseable {
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             // The root context lives as long as the run, and closes what its store holds when the run ends.
             return context.getRoot().getStore(NAMESPACE)
-                    .computeIfAbsent(SharedStack.class, key -> start(), SharedStack.class);
+                    .computeIfAbsent(SharedStack.class, key -> start(new LocalStack()), SharedStack.class);
         }
     }
 }
