@@ -310,12 +310,14 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void refuses_an_endpoint_on_the_cloud_metadata_address_in_every_spelling_that_local_endpoints_do_not_allow() {
+    void refuses_an_endpoint_on_the_cloud_metadata_address_in_every_spelling() {
         String apiKey = stack.createMerchant("Webhooks Metadata Shop", List.of("GBP"));
-        // The stack allows local endpoints (its receivers listen on 127.0.0.1), and with them the plain metadata
-        // address, as EndpointAddressPolicy lets every local address through there; what it still refuses is any
-        // spelling that is not the address any client would connect to, and a URL carrying user info.
+        // The stack allows local endpoints (its receivers listen on 127.0.0.1), but never a link-local or metadata
+        // address, nor any spelling that is not the address any client would connect to, nor a URL with user info.
         List<String> urls = List.of(
+                "https://169.254.169.254/latest/meta-data/",
+                "http://169.254.169.254/latest/meta-data/",
+                "https://metadata.google.internal/computeMetadata/v1/",
                 "https://2852039166/latest/meta-data/",
                 "https://0xa9fea9fe/latest/meta-data/",
                 "https://0251.0376.0251.0376/latest/meta-data/",

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Which URLs may receive a merchant's events. PayGate calls them from inside its own network, so an endpoint must be
  * https and every address its host resolves to must be a public one: never loopback, private, link-local, CGNAT, a
- * cloud metadata service or the like (SSRF). Only the local profile, on a developer's own machine, lets http and local
- * addresses through, so that a developer can receive events there.
+ * cloud metadata service or the like (SSRF). Only the local profile, on a developer's own machine, lets http, loopback
+ * and private addresses through, so that a developer can receive events there; never link-local ones nor a metadata
+ * service, which a developer's endpoint never is and which answer on any cloud machine, the developer's too.
  * <p>
  * This checks the URL when an endpoint is saved. DNS may answer differently later, so whatever delivers events must
  * check the address it actually connects to as well.
@@ -26,6 +27,9 @@ public final class EndpointAddressPolicy {
 
     /** Names of cloud metadata services that may resolve to an address this policy would not recognise. */
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata.goog", "metadata");
+    /** fd00:ec2::254: inside the unique local range, which the local profile otherwise allows. */
+    private static final byte[] AWS_IPV6_METADATA = {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0x02, 0x54};
     // The forms a resolver may read as an IPv4 address (2130706433, 0x7f.1, 0177.0.0.1): only the canonical dotted
     // quad is taken, so that what is checked here is what any HTTP client would connect to.
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)");
@@ -69,7 +73,7 @@ public final class EndpointAddressPolicy {
             return false;
         }
         String host = hostOf(uri);
-        if (!allowLocal && METADATA_HOSTS.contains(host)) {
+        if (METADATA_HOSTS.contains(host)) {
             return false;
         }
         if (isNumericButNotCanonical(host)) {
@@ -92,11 +96,14 @@ public final class EndpointAddressPolicy {
      * The host's addresses, when events may go to every one of them; for a delivery to check the addresses it is
      * about to connect to, whatever DNS answered when the endpoint was saved.
      *
-     * @throws AddressRefusedException when one of them is not public (and local ones are not allowed)
+     * @throws AddressRefusedException when one of them is not public (or, where local ones are allowed, is link-local
+     *                                 or a metadata service's)
      */
     public InetAddress[] resolvePermitted(String host) throws UnknownHostException {
         InetAddress[] addresses = resolver.resolve(host);
-        if (!allowLocal && !Arrays.stream(addresses).allMatch(EndpointAddressPolicy::isPublic)) {
+        boolean permitted = Arrays.stream(addresses)
+                .allMatch(allowLocal ? EndpointAddressPolicy::isNeverLocalService : EndpointAddressPolicy::isPublic);
+        if (!permitted) {
             throw new AddressRefusedException(host);
         }
         return addresses;
@@ -117,6 +124,22 @@ public final class EndpointAddressPolicy {
         }
         String lastLabel = host.substring(host.lastIndexOf('.') + 1);
         return NUMERIC_LAST_LABEL.matcher(lastLabel).matches() && !CANONICAL_IPV4.matcher(host).matches();
+    }
+
+    /**
+     * Whether an address may be a developer's own endpoint: anything but link-local (169.254.0.0/16, where cloud
+     * metadata services answer, and fe80::/10) and AWS's IPv6 metadata address. IPv4 addresses inside IPv6 ones are
+     * judged as themselves.
+     */
+    static boolean isNeverLocalService(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address && isZero(bytes, 0, 10)
+                && (isZero(bytes, 10, 12) || (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff)) {
+            bytes = Arrays.copyOfRange(bytes, 12, 16);
+        }
+        boolean linkLocal = address.isLinkLocalAddress() || bytes.length == 4 && (bytes[0] & 0xff) == 169
+                && (bytes[1] & 0xff) == 254;
+        return !linkLocal && !Arrays.equals(bytes, AWS_IPV6_METADATA);
     }
 
     /** Whether an address is on the public internet, as far as an endpoint goes. */

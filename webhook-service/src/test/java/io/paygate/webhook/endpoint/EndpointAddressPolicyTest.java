@@ -110,6 +110,13 @@ class EndpointAddressPolicyTest {
             "https://metadata.google.internal./", "https://rebind.example.com/", "https://[::ffff:169.254.169.254]/"})
     void refuses_cloud_metadata_services_by_address_and_by_name(String url) {
         assertThat(production.permits(url)).isFalse();
+        assertThat(local.permits(url)).as("a developer's cloud machine has a metadata service too").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.1.1/", "https://[fe80::1]/", "http://[::ffff:169.254.169.254]/"})
+    void refuses_link_local_addresses_on_a_developers_machine_too(String url) {
+        assertThat(local.permits(url)).isFalse();
     }
 
     @ParameterizedTest
