@@ -78,6 +78,10 @@ class CheckoutSdkCompatibilityIT {
      */
     private static WebhooksClient webhooks;
     private static String webhooksMerchantKey;
+    /** A merchant that registers its endpoint and makes its payments through the SDK, and is told of them. */
+    private static String notifiedMerchantKey;
+    private static CustomEnvironment environment;
+    private static HttpClientBuilder trustingTheStack;
 
     @BeforeAll
     static void configureTheSdk(SharedStack stack) {
@@ -85,28 +89,37 @@ class CheckoutSdkCompatibilityIT {
         secretKey = stack.createMerchant("E2E SDK Shop", List.of("GBP", "EUR", "USD"));
         otherMerchantKey = stack.createMerchant("E2E SDK Other Shop", List.of("GBP"));
         webhooksMerchantKey = stack.createMerchant("E2E SDK Webhooks Shop", List.of("GBP"));
+        notifiedMerchantKey = stack.createMerchant("E2E SDK Notified Shop", List.of("GBP"));
         URI base = gateway.baseUri();
         // Checkout.com spreads its API over several hosts and the SDK refuses to build without the files,
         // transfers and balances ones ("baseUri cannot be null"); PayGate serves what it serves from one.
-        CustomEnvironment environment = CustomEnvironment.builder()
+        environment = CustomEnvironment.builder()
                 .checkoutApi(base)
                 .filesApi(base)
                 .transfersApi(base)
                 .balancesApi(base)
                 .build();
-        HttpClientBuilder trustingTheStack = HttpClientBuilder.create()
+        trustingTheStack = HttpClientBuilder.create()
                 .setSSLContext(Gateway.trusting(stack.local().certificate()));
-        checkout = CheckoutSdk.builder()
+        checkout = sdk(secretKey);
+        webhooks = webhooksSdk(webhooksMerchantKey);
+    }
+
+    private static CheckoutApi sdk(String key) {
+        return CheckoutSdk.builder()
                 .staticKeys()
-                .secretKey(secretKey)
+                .secretKey(key)
                 .environment(environment)
                 .httpClientBuilder(trustingTheStack)
                 .build();
-        // The previous API's clients send the key bare, "Authorization: sk_...", as Checkout.com's previous API takes it.
-        webhooks = CheckoutSdk.builder()
+    }
+
+    /** The previous API's clients send the key bare, "Authorization: sk_...", as Checkout.com's previous API takes it. */
+    private static WebhooksClient webhooksSdk(String key) {
+        return CheckoutSdk.builder()
                 .previous()
                 .staticKeys()
-                .secretKey(webhooksMerchantKey)
+                .secretKey(key)
                 .environment(environment)
                 .httpClientBuilder(trustingTheStack)
                 .build()
@@ -666,6 +679,38 @@ class CheckoutSdkCompatibilityIT {
                 .isInstanceOfSatisfying(CheckoutApiException.class,
                         notFound -> assertThat(notFound.getHttpStatusCode()).isEqualTo(404));
         assertThat(await(webhooks.retrieveWebhooks()).getItems()).extracting(WebhookResponse::getId).doesNotContain(id);
+    }
+
+    @Test
+    void tells_an_endpoint_registered_with_the_sdk_of_the_payments_made_with_it() throws Exception {
+        CheckoutApi merchant = sdk(notifiedMerchantKey);
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            WebhookResponse endpoint = await(webhooksSdk(notifiedMerchantKey).registerWebhook(WebhookRequest.builder()
+                    .url(receiver.url())
+                    .contentType("json")
+                    .eventTypes(List.of("payment_approved", "payment_declined", "payment_captured",
+                            "payment_refunded"))
+                    .build()));
+            // Checkout.com's previous API shows no signing secret; PayGate's rotation call does.
+            String secret = gateway.post("/webhooks/" + endpoint.getId() + "/signing-secret", notifiedMerchantKey, "{}")
+                    .text("signing_secret");
+
+            PaymentResponse approved = await(merchant.paymentsClient().requestPayment(
+                    cardPayment(APPROVED_CARD, 1050L, Currency.GBP, "ORD-SDK-NOTIFIED"), idempotencyKey()));
+            PaymentResponse declined = await(merchant.paymentsClient().requestPayment(
+                    cardPayment(DECLINED_CARD, 700L, Currency.GBP, "ORD-SDK-NOTIFIED-2"), idempotencyKey()));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.delivered().stream()
+                    .anyMatch(event -> event.type().equals("payment_captured")));
+            await(merchant.paymentsClient().refundPayment(approved.getId()));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).alias("the four events")
+                    .until(() -> receiver.delivered().size() >= 4);
+            assertThat(receiver.delivered()).extracting(WebhookReceiver.Received::type, WebhookReceiver.Received::paymentId)
+                    .containsExactlyInAnyOrder(tuple("payment_approved", approved.getId()),
+                            tuple("payment_captured", approved.getId()), tuple("payment_refunded", approved.getId()),
+                            tuple("payment_declined", declined.getId()));
+            assertThat(receiver.delivered()).allSatisfy(event -> assertThat(event.signedWith(secret)).isTrue());
+        }
     }
 
     @Test
