@@ -297,8 +297,9 @@ class FaultToleranceIT {
     private static Map<String, JsonNode> assertInvariants(PaymentBurst burst, PiggyBank.Stats before) {
         PaymentBurst.Settled settled = burst.settle(FINAL_DEADLINE.plus(SETTLING_MARGIN));
         long authorized = settled.authorized();
-        // Reversals of payments the bank approved but the gateway declined may still be on their way.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        // Reversals of payments the bank approved but the gateway declined may still be on their way; one the adapter
+        // parked in its retry queue comes back after ACQUIRER_REVERSAL_RETRY_DELAY (30 s) alone.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> unreversedApprovals(bank.stats().since(before)) <= authorized);
         PiggyBank.Stats after = bank.stats();
         PiggyBank.Stats during = after.since(before);
