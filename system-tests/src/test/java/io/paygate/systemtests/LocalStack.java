@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,6 +31,11 @@ final class LocalStack {
             "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT",
             "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT");
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
+
+    private static final int FIRST_PORT = 20000;
+    private static final int PORT_SPAN = 12000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Path root = Path.of(System.getenv().getOrDefault("PAYGATE_ROOT", "..")).toAbsolutePath().normalize();
     private final Path home;
@@ -317,11 +325,26 @@ final class LocalStack {
         }
     }
 
+    /**
+     * A port free now, below the kernel's range of ephemeral ports (32768 and up on Linux): a port the kernel picked
+     * itself ({@code new ServerSocket(0)}) may be given to any outgoing connection, of the very services starting,
+     * before its own service binds it. Never one this JVM handed out already.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(PORT_SPAN);
+            if (HANDED_OUT.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_SPAN));
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
