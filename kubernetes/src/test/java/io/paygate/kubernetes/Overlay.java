@@ -22,6 +22,7 @@ import io.paygate.kubernetes.OperatorResources.Permission;
 import io.paygate.kubernetes.OperatorResources.RabbitmqCluster;
 import io.paygate.kubernetes.OperatorResources.User;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,9 @@ import java.util.Map;
 /** One overlay, rendered and read into the typed model: every object must be of a kind listed in {@link #KINDS}. */
 record Overlay(String name, List<ObjectNode> rendered, List<Object> objects) {
 
-    /** The module's directory, where Maven runs the tests. */
-    static final Path KUBERNETES = Path.of("").toAbsolutePath();
+    /** The module's directory: where Maven runs the tests, or kubernetes/ below where an IDE may run them. */
+    static final Path KUBERNETES = (Files.isDirectory(Path.of("overlays")) ? Path.of("") : Path.of("kubernetes"))
+            .toAbsolutePath();
 
     private static final Map<String, Class<?>> KINDS = Map.ofEntries(
             Map.entry("v1 Namespace", Namespace.class),
