@@ -200,16 +200,10 @@ def check_compose():
 
 # --- the operator's view: Prometheus, Grafana, OpenTelemetry collector, Jaeger -----------------
 
-# Where each service serves metrics: the built modules' /actuator/prometheus (the gateway's on its management
-# listener; the bank simulators serve none), and the other services' own endpoints.
-ACTUATOR_METRICS = {
-    "api-gateway": 8445,
-    "payment-service": 8081,
-    "merchant-service": 8082,
-    "acquirer-piggybank-service": 8083,
-    "acquirer-lionbank-service": 8085,
-    "webhook-service": 8087,
-}
+# Where each service serves metrics: the built modules' /actuator/prometheus on their own port (the gateway's on its
+# management listener; the bank simulators serve none), and the other services' own endpoints.
+ACTUATOR_METRICS = {module: port for module, port in SERVICE_PORTS.items() if not module.endswith("-simulator")}
+ACTUATOR_METRICS["api-gateway"] = 8445
 OTHER_METRICS = {"rabbitmq": (15692, "/metrics"), "otel-collector": (8888, "/metrics"), "prometheus": (9090, "/metrics")}
 UIS = {"prometheus": 9090, "grafana": 3000, "jaeger": 16686}
 OTLP_ENDPOINT = "http://otel-collector:4318"
