@@ -46,6 +46,7 @@ SECRETS = {
     "WEBHOOK_SERVICE_RABBITMQ_PASSWORD",
     "GRAFANA_ADMIN_PASSWORD",
 }
+GATEWAY_MANAGEMENT_PORT = 8445
 LAYERS = ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]
 
 # Long-running services that Docker cannot probe, and why; nothing may wait for their health.
@@ -142,10 +143,10 @@ def check_compose():
         env = environment(svc)
         report(env.get("SPRING_PROFILES_ACTIVE") == "docker", f"{name} runs the docker profile")
         test = " ".join(str(part) for part in (svc.get("healthcheck") or {}).get("test") or [])
-        port = SERVICE_PORTS.get(module)
-        scheme = "https" if module == "api-gateway" else "http"
-        report(port is not None and f"{scheme}://localhost:{port}/actuator/health" in test,
-               f"{name} health check calls {scheme}://localhost:{port}/actuator/health")
+        # The gateway's on its management listener: its public port serves no /actuator.
+        port = GATEWAY_MANAGEMENT_PORT if module == "api-gateway" else SERVICE_PORTS.get(module)
+        report(port is not None and f"http://localhost:{port}/actuator/health" in test,
+               f"{name} health check calls http://localhost:{port}/actuator/health")
         report(svc.get("read_only") is True and "no-new-privileges:true" in (svc.get("security_opt") or []),
                f"{name} runs with a read-only root file system and no-new-privileges")
         if "MONGODB_URI" in env:
@@ -203,7 +204,7 @@ def check_compose():
 # Where each service serves metrics: the built modules' /actuator/prometheus on their own port (the gateway's on its
 # management listener; the bank simulators serve none), and the other services' own endpoints.
 ACTUATOR_METRICS = {module: port for module, port in SERVICE_PORTS.items() if not module.endswith("-simulator")}
-ACTUATOR_METRICS["api-gateway"] = 8445
+ACTUATOR_METRICS["api-gateway"] = GATEWAY_MANAGEMENT_PORT
 OTHER_METRICS = {"rabbitmq": (15692, "/metrics"), "otel-collector": (8888, "/metrics"), "prometheus": (9090, "/metrics")}
 UIS = {"prometheus": 9090, "grafana": 3000, "jaeger": 16686}
 OTLP_ENDPOINT = "http://otel-collector:4318"
