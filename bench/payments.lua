@@ -57,7 +57,7 @@ function init(args)
   }
   if fill then
     -- request() must return a request even once the fill is complete; this one creates nothing.
-    idle_request = wrk.format("GET", "/actuator/health")
+    idle_request = wrk.format("GET", "/readyz")
     fill_started = os.time()
     next_progress = fill_started + 10
   end

@@ -85,7 +85,7 @@ class ConnectionLimitsTest {
 
     /** Asks for the health on an open connection and reads the whole answer; returns its status line. */
     private static String healthOver(Socket client, BufferedReader in) throws IOException {
-        client.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        client.getOutputStream().write("GET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
         String status = in.readLine();
         int length = 0;

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +72,8 @@ class GatewayRoutingTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     AdminListener adminListener;
@@ -296,7 +299,7 @@ class GatewayRoutingTest {
 
     @Test
     void answers_a_method_its_own_path_does_not_take_with_405_and_the_allow_header() {
-        gateway.delete().uri("/actuator/health").exchange()
+        gateway.delete().uri("/readyz").exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().valueEquals(HttpHeaders.ALLOW, "GET")
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
@@ -373,7 +376,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void gives_each_request_an_id_and_passes_it_upstream() {
+    void gives_each_request_its_trace_id_as_request_id_and_passes_both_upstream() {
         String apiKey = merchantKey("request-id");
 
         String generated = gateway.get().uri("/payments/pay_generated").headers(headers -> headers.setBearerAuth(apiKey))
@@ -385,8 +388,11 @@ class GatewayRoutingTest {
                 .exchange()
                 .expectHeader().valueEquals("Cko-Request-Id", "order-5023-attempt-1");
 
-        assertThat(generated).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(paymentService.received("/payments/pay_generated").getLast().header("X-Request-Id")).isEqualTo(generated);
+        assertThat(generated).as("the id of the request's trace").matches("[0-9a-f]{32}");
+        StubService.Request forwarded = paymentService.received("/payments/pay_generated").getLast();
+        assertThat(forwarded.header("X-Request-Id")).isEqualTo(generated);
+        assertThat(forwarded.header("traceparent")).as("the trace goes upstream")
+                .matches("00-" + generated + "-[0-9a-f]{16}-0[01]");
         assertThat(paymentService.received("/payments/pay_given").getLast().header("X-Request-Id")).isEqualTo("order-5023-attempt-1");
     }
 
@@ -400,10 +406,29 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void reports_its_health() {
-        gateway.get().uri("/actuator/health").exchange()
+    void reports_readiness_and_liveness_on_the_public_port_and_nothing_else_of_its_actuator() {
+        for (String probe : List.of("/readyz", "/livez")) {
+            gateway.get().uri(probe).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
+        for (String actuator : List.of("/actuator/health", "/actuator/prometheus")) {
+            gateway.get().uri(actuator).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void serves_health_and_metrics_on_its_management_listener() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+
+        management.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+        management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("http_server_requests_seconds_count")
+                        .contains("application=\"api-gateway\""));
     }
 
     private WebTestClient admin() {

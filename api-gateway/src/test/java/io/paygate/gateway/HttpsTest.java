@@ -78,7 +78,7 @@ class HttpsTest {
         postPayment(merchant)
                 .expectStatus().isCreated()
                 .expectBody().json("{\"id\":\"pay_tls\"}");
-        merchant.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        merchant.get().uri("/readyz").exchange().expectStatus().isOk();
 
         StubService.Request forwarded = paymentService.received("/payments").getLast();
         assertThat(forwarded.header(InternalHeaders.MERCHANT_ID)).isEqualTo("mer_tls");
@@ -125,7 +125,7 @@ class HttpsTest {
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Cache-Control", "no-store");
-        merchant.get().uri("/actuator/health").exchange()
+        merchant.get().uri("/readyz").exchange()
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .expectHeader().doesNotExist("Cache-Control");
     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param processedOn  when the answer reported came; {@code null} for {@code payment_pending}
  * @param balances     the payment's balances once the change was made
  * @param metadata     the merchant's own key-value data of the payment, as given; empty when none
+ * @param traceParent  the W3C {@code traceparent} of the change that made the event, so that its webhook deliveries
+ *                     join the payment's trace; {@code null} when that change was not traced
  */
 public record PaymentEvent(
         String id,
@@ -36,7 +38,8 @@ public record PaymentEvent(
         Instant processedOn,
         Balances balances,
         Card card,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        String traceParent) {
 
     public PaymentEvent {
         Objects.requireNonNull(id, "id");

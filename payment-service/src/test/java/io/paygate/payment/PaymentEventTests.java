@@ -172,7 +172,7 @@ class PaymentEventTests extends ServiceIntegrationTest {
         List<io.paygate.payment.domain.PaymentEvent> made = approved.eventsSince(pending, now);
 
         // Written as the relay writes it, but never handed to the broker.
-        assertThat(store.update(pending, approved, new OutboxEvents(made, now.plusMillis(500)))).isTrue();
+        assertThat(store.update(pending, approved, new OutboxEvents(made, now.plusMillis(500), null))).isTrue();
         assertThat(stored(id).getList("events", Document.class)).hasSize(1);
 
         assertThat(published.await(id, PAYMENT_APPROVED)).singleElement().satisfies(event -> {

@@ -3,6 +3,7 @@ package io.paygate.payment;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.ActionSender;
 import io.paygate.payment.application.BankReversals;
+import io.paygate.payment.application.PaymentActivity;
 import io.paygate.payment.application.PaymentEventRelay;
 import io.paygate.payment.application.PaymentStore;
 import io.paygate.payment.application.PaymentSweeper;
@@ -49,6 +50,8 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     BankReversals reversals;
     @Autowired
     ActionSender actions;
+    @Autowired
+    PaymentActivity activity;
 
     @Test
     void two_sweepers_never_both_claim_one_payment() throws Exception {
@@ -88,7 +91,7 @@ class SweeperClaimTests extends ServiceIntegrationTest {
     }
 
     private PaymentSweeper sweeper() {
-        return new PaymentSweeper(store, events, publisher, reversals, actions, Clock.systemUTC(),
+        return new PaymentSweeper(store, events, publisher, reversals, actions, activity, Clock.systemUTC(),
                 RecoveryPolicies.DEFAULTS, Duration.ofSeconds(5), 100);
     }
 }

@@ -29,7 +29,8 @@ final class LocalStack {
 
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "GATEWAY_ADMIN_PORT", "PAYMENT_SERVICE_PORT",
             "PAYMENT_SERVICE_2_PORT", "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT",
-            "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT");
+            "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT", "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT",
+            "GATEWAY_MANAGEMENT_PORT");
     private static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
     private static final int FIRST_PORT = 20000;
@@ -42,11 +43,6 @@ final class LocalStack {
     private final Map<String, String> environment = new HashMap<>();
     /** The stack's own RabbitMQ virtual host, or null when it uses the default one. */
     private String virtualHost;
-
-    /** The stack every test class shares ({@link SharedStack}). */
-    LocalStack() {
-        this("", Map.of());
-    }
 
     /**
      * A stack of its own for a test class that needs settings the shared stack cannot have (an authorisation lifetime

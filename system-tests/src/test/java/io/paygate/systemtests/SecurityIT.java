@@ -40,7 +40,7 @@ class SecurityIT {
     /** The services' ports, and the gateway's admin listener, which the local run binds to loopback too. */
     private static final List<String> INTERNAL_PORTS = List.of("PAYMENT_SERVICE_PORT", "PAYMENT_SERVICE_2_PORT",
             "MERCHANT_SERVICE_PORT", "ACQUIRER_PIGGYBANK_PORT", "PIGGYBANK_PORT", "ACQUIRER_LIONBANK_PORT", "LIONBANK_PORT",
-            "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT", "GATEWAY_ADMIN_PORT");
+            "LIONBANK_ISO_PORT", "WEBHOOK_SERVICE_PORT", "MONGODB_PORT", "GATEWAY_ADMIN_PORT", "GATEWAY_MANAGEMENT_PORT");
 
     private static LocalStack stack;
     private static Gateway gateway;

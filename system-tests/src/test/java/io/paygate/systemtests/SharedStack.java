@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -129,7 +130,9 @@ final class SharedStack implements AutoCloseable {
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             // The root context lives as long as the run, and closes what its store holds when the run ends.
             return context.getRoot().getStore(NAMESPACE)
-                    .computeIfAbsent(SharedStack.class, key -> start(new LocalStack()), SharedStack.class);
+                    .computeIfAbsent(SharedStack.class, key -> start(new LocalStack("", Map.of(
+                            // Every service exports its spans, as in compose, to this JVM's collector.
+                            "OTEL_EXPORTER_OTLP_ENDPOINT", OtlpCollector.shared().endpoint()))), SharedStack.class);
         }
     }
 }

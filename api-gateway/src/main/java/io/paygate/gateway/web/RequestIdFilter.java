@@ -1,5 +1,6 @@
 package io.paygate.gateway.web;
 
+import io.micrometer.tracing.TraceContext;
 import io.paygate.events.merchant.InternalHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id: the caller's {@code Cko-Request-Id} when it sent a sensible one, else a new UUID.
+ * Gives every request an id: the caller's {@code Cko-Request-Id} when it sent a sensible one, else the id of the
+ * request's trace, so that the id a merchant quotes finds the request's spans and log lines in every service at once
+ * (a new UUID where no trace is recorded).
  * The id goes back in the {@code Cko-Request-Id} response header (as Checkout.com does) and upstream as
  * {@code X-Request-Id}, so the services can log it and put it in their error bodies.
  */
@@ -33,7 +36,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String inbound = exchange.getRequest().getHeaders().getFirst(RESPONSE_HEADER);
-        String requestId = inbound != null && ACCEPTABLE_ID.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
+        String requestId = inbound != null && ACCEPTABLE_ID.matcher(inbound).matches() ? inbound
+                : ServerTrace.of(exchange).map(TraceContext::traceId).orElseGet(() -> UUID.randomUUID().toString());
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         // Set at commit time so it also wins over a header of the same name copied from an upstream response.
         exchange.getResponse().beforeCommit(() -> {

@@ -9,8 +9,11 @@ import java.util.Objects;
 /**
  * Events of one payment to hand to the broker, with the payment they tell of (its merchant, reference, card summary
  * and metadata go with each event).
+ *
+ * @param traceParent the trace of the change that made them ({@link CurrentTrace}), which their webhook deliveries
+ *                    join; {@code null} when it was not traced
  */
-public record EventsOfPayment(Payment payment, List<PaymentEvent> events) {
+public record EventsOfPayment(Payment payment, List<PaymentEvent> events, String traceParent) {
 
     public EventsOfPayment {
         Objects.requireNonNull(payment, "payment");

@@ -11,11 +11,12 @@ import java.util.Objects;
  * the broker has them.
  *
  * @param republishAt when the sweeper publishes them again, should nobody have cleared them from the outbox by then
+ * @param traceParent the trace of the change, kept with the events for their publication; {@code null} when none
  */
-public record OutboxEvents(List<PaymentEvent> events, Instant republishAt) {
+public record OutboxEvents(List<PaymentEvent> events, Instant republishAt, String traceParent) {
 
     /** What a change that reports nothing (a claim, a schedule) writes. */
-    public static final OutboxEvents NONE = new OutboxEvents(List.of(), Instant.EPOCH);
+    public static final OutboxEvents NONE = new OutboxEvents(List.of(), Instant.EPOCH, null);
 
     public OutboxEvents {
         Objects.requireNonNull(republishAt, "republishAt");

@@ -55,6 +55,8 @@ public class PaymentEventRelay implements AutoCloseable {
 
     private final PaymentStore store;
     private final EventPublisher publisher;
+    private final PaymentActivity activity;
+    private final CurrentTrace trace;
     private final Clock clock;
     private final Duration republishAfter;
     private final Duration confirmWithin;
@@ -69,10 +71,12 @@ public class PaymentEventRelay implements AutoCloseable {
      *                       again; far longer than a confirm takes, so that the sweeper rarely repeats one
      * @param confirmWithin  how long one publication waits for the broker
      */
-    public PaymentEventRelay(PaymentStore store, EventPublisher publisher, Clock clock, Duration republishAfter,
-                             Duration confirmWithin) {
+    public PaymentEventRelay(PaymentStore store, EventPublisher publisher, PaymentActivity activity,
+                             CurrentTrace trace, Clock clock, Duration republishAfter, Duration confirmWithin) {
         this.store = store;
         this.publisher = publisher;
+        this.activity = activity;
+        this.trace = trace;
         this.clock = clock;
         this.republishAfter = republishAfter;
         this.confirmWithin = confirmWithin;
@@ -80,18 +84,20 @@ public class PaymentEventRelay implements AutoCloseable {
 
     /**
      * Writes {@code changed} over {@code read} as {@link PaymentStore#update(Payment, Payment, OutboxEvents)} does,
-     * with the events the change makes, and relays them once written.
+     * with the events the change makes, and relays them once written; they are also what the operator's metrics count.
      *
      * @return whether the payment was changed
      */
     public boolean write(Payment read, Payment changed) {
         Instant now = clock.instant();
         List<PaymentEvent> events = changed.eventsSince(read, now);
-        if (!store.update(read, changed, new OutboxEvents(events, now.plus(republishAfter)))) {
+        String traceParent = events.isEmpty() ? null : trace.traceParent();
+        if (!store.update(read, changed, new OutboxEvents(events, now.plus(republishAfter), traceParent))) {
             return false;
         }
         if (!events.isEmpty()) {
-            relay(new EventsOfPayment(changed, events));
+            relay(new EventsOfPayment(changed, events, traceParent));
+            activity.recorded(changed, events);
         }
         return true;
     }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Finishes what the request path could not. Every payment that owes work carries the time it falls due, and each
@@ -42,6 +43,7 @@ public class PaymentSweeper {
     private final AuthorizationPublisher publisher;
     private final BankReversals reversals;
     private final ActionSender actions;
+    private final PaymentActivity activity;
     private final Clock clock;
     private final RecoveryPolicy policy;
     private final Duration confirmWithin;
@@ -53,8 +55,8 @@ public class PaymentSweeper {
      * @param batch         how many items one sweep takes at most
      */
     public PaymentSweeper(PaymentStore store, PaymentEventRelay events, AuthorizationPublisher publisher,
-                          BankReversals reversals, ActionSender actions, Clock clock, RecoveryPolicy policy,
-                          Duration confirmWithin, int batch) {
+                          BankReversals reversals, ActionSender actions, PaymentActivity activity, Clock clock,
+                          RecoveryPolicy policy, Duration confirmWithin, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("A sweep takes at least one item");
         }
@@ -63,6 +65,7 @@ public class PaymentSweeper {
         this.publisher = publisher;
         this.reversals = reversals;
         this.actions = actions;
+        this.activity = activity;
         this.clock = clock;
         this.policy = policy;
         this.confirmWithin = confirmWithin;
@@ -77,7 +80,10 @@ public class PaymentSweeper {
      */
     public int sweep() {
         int acted = 0;
-        for (OwedWork work : store.findDue(clock.instant(), batch)) {
+        Instant now = clock.instant();
+        List<OwedWork> due = store.findDue(now, batch);
+        activity.due(now, due);
+        for (OwedWork work : due) {
             if (!claiming) {
                 break;
             }

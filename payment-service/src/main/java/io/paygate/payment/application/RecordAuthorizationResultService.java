@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -81,13 +82,12 @@ public class RecordAuthorizationResultService {
             }
             Payment decided = payment.decide(decision, policy);
             if (events.write(payment, decided)) {
-                // One line per payment would be the busiest log of the service; a decline that owes a reversal is rare news.
-                if (decided.owed() != null && decided.status() == PaymentStatus.DECLINED) {
-                    log.info("Payment {} is {} ({}); the bank is asked to reverse any approval it may have given",
-                            id.get(), decided.status().label(), result.responseCode().code());
-                } else {
-                    log.debug("Payment {} is {} ({})", id.get(), decided.status().label(), result.responseCode().code());
-                }
+                // One line per decision: with its trace id, it follows the payment through every service's log.
+                log.info("Payment {} is {} ({}) by {} after {} ms{}", id.get(), decided.status().label(),
+                        result.responseCode().code(), decided.route().current().acquirer(),
+                        Duration.between(decided.requestedOn(), decided.decidedOn()).toMillis(),
+                        decided.owed() != null && decided.status() == PaymentStatus.DECLINED
+                                ? "; the bank is asked to reverse any approval it may have given" : "");
                 waiters.complete(decided);
                 actions.sendIfDue(payment, decided);
                 return;

@@ -9,8 +9,10 @@ import io.paygate.payment.application.ActionPublisher;
 import io.paygate.payment.application.ActionSender;
 import io.paygate.payment.application.AuthorizationPublisher;
 import io.paygate.payment.application.AuthorizationWaiters;
+import io.paygate.payment.application.CurrentTrace;
 import io.paygate.payment.application.BankReversals;
 import io.paygate.payment.application.PaymentActionService;
+import io.paygate.payment.application.PaymentActivity;
 import io.paygate.payment.application.PaymentQueries;
 import io.paygate.payment.application.EventPublisher;
 import io.paygate.payment.application.PaymentEventRelay;
@@ -81,10 +83,10 @@ class ApplicationConfiguration {
     }
 
     @Bean
-    PaymentEventRelay paymentEventRelay(PaymentStore store, EventPublisher publisher, Clock clock,
-                                        PaymentProperties properties) {
+    PaymentEventRelay paymentEventRelay(PaymentStore store, EventPublisher publisher, PaymentActivity activity,
+                                        CurrentTrace trace, Clock clock, PaymentProperties properties) {
         // Its publications wait for the broker as long as a payment request does.
-        return new PaymentEventRelay(store, publisher, clock, properties.eventRepublishAfter(),
+        return new PaymentEventRelay(store, publisher, activity, trace, clock, properties.eventRepublishAfter(),
                 properties.authorizationTimeout());
     }
 
@@ -97,11 +99,11 @@ class ApplicationConfiguration {
 
     @Bean
     PaymentSweeper paymentSweeper(PaymentStore store, PaymentEventRelay events, AuthorizationPublisher publisher,
-                                  BankReversals reversals, ActionSender actions, Clock clock,
-                                  PaymentProperties properties) {
+                                  BankReversals reversals, ActionSender actions, PaymentActivity activity,
+                                  Clock clock, PaymentProperties properties) {
         // Each publication of the sweeper waits for the broker as long as a request does.
-        return new PaymentSweeper(store, events, publisher, reversals, actions, clock, properties.recoveryPolicy(),
-                properties.authorizationTimeout(), properties.sweepBatch());
+        return new PaymentSweeper(store, events, publisher, reversals, actions, activity, clock,
+                properties.recoveryPolicy(), properties.authorizationTimeout(), properties.sweepBatch());
     }
 
     @Bean

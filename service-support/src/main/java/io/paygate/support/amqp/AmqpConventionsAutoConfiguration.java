@@ -1,9 +1,14 @@
 package io.paygate.support.amqp;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.paygate.events.MessageSignature;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,6 +41,14 @@ public class AmqpConventionsAutoConfiguration {
     MessageConverter paygateMessageConverter(MessageSignature paygateMessageSignature) {
         return new VerifyingMessageConverter(new JacksonJsonMessageConverter("io.paygate.events"),
                 paygateMessageSignature);
+    }
+
+    @Bean
+    @ConditionalOnClass(MeterBinder.class)
+    DeadLetterQueueMetrics paygateDeadLetterQueueMetrics(AmqpAdmin admin, ObjectProvider<Queue> queues,
+                                                         ObjectProvider<Declarables> declarables) {
+        return new DeadLetterQueueMetrics(admin, queues.orderedStream().toList(),
+                declarables.orderedStream().toList());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.paygate.support.amqp;
 
 import com.rabbitmq.client.ShutdownSignalException;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -8,6 +9,7 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 public class ConfirmedPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmedPublisher.class);
+    /** Messages a queue did not take, by message type and outcome. */
+    private static final String FAILURES = "paygate.publish.failures";
 
     /** What became of a message. Only {@link #CONFIRMED} means a queue holds it. */
     public enum Outcome {
@@ -46,6 +50,16 @@ public class ConfirmedPublisher {
      */
     public Outcome publish(String exchange, String routingKey, Object body, String type, int version, String messageId,
                            Duration confirmWithin) {
+        Outcome outcome = send(exchange, routingKey, body, type, version, messageId, confirmWithin);
+        if (outcome != Outcome.CONFIRMED) {
+            // The global registry is the one Boot configures (management.metrics.use-global-registry).
+            Metrics.counter(FAILURES, "message", type, "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+        }
+        return outcome;
+    }
+
+    private Outcome send(String exchange, String routingKey, Object body, String type, int version, String messageId,
+                         Duration confirmWithin) {
         CorrelationData correlation = new CorrelationData(messageId);
         try {
             rabbit.convertAndSend(exchange, routingKey, body, OutgoingMessage.stamped(type, version, messageId), correlation);

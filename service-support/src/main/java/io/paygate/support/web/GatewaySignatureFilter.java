@@ -18,7 +18,8 @@ import java.time.Duration;
 /**
  * Lets a request in only when the gateway signed it ({@link GatewaySignature}): unsigned, altered or stale requests
  * get {@code 401} with an empty body and reach no handler, wherever they come from, loopback included. Health checks
- * are exempt: they tell nothing about merchants and are asked by load balancers and orchestrators directly.
+ * and metrics are exempt: they tell nothing about any merchant (no metric has a merchant tag) and are asked by load
+ * balancers, orchestrators and Prometheus directly.
  * <p>
  * The body is read here, up to the configured limit, to check its digest, and handed on from memory; a larger body is
  * refused with {@code 413} before more of it is read.
@@ -27,6 +28,7 @@ public class GatewaySignatureFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySignatureFilter.class);
     private static final String HEALTH = "/actuator/health";
+    private static final String METRICS = "/actuator/prometheus";
 
     private final GatewaySignature signature;
     private final Duration window;
@@ -43,7 +45,7 @@ public class GatewaySignatureFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals(HEALTH) || path.startsWith(HEALTH + "/");
+        return path.equals(HEALTH) || path.startsWith(HEALTH + "/") || path.equals(METRICS);
     }
 
     @Override

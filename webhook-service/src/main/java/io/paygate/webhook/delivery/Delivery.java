@@ -17,6 +17,7 @@ import java.util.List;
  * @param nextAttemptOn when it is due; present only while there is work to do, so that finding due deliveries costs
  *                      what is in flight, not the history. Absent while its endpoint is paused (the delivery is held)
  * @param failureReason why it failed without an attempt (its endpoint was removed); null otherwise
+ * @param traceParent   the trace of the payment change that made the event: each attempt is a span in it
  */
 @Document(Delivery.COLLECTION)
 public record Delivery(
@@ -30,7 +31,8 @@ public record Delivery(
         @Field(ATTEMPTS) List<DeliveryAttempt> attempts,
         @Field(NEXT_ATTEMPT_ON) Instant nextAttemptOn,
         @Field(FAILURE_REASON) String failureReason,
-        @Field(CREATED_ON) Instant createdOn) {
+        @Field(CREATED_ON) Instant createdOn,
+        @Field(TRACE_PARENT) String traceParent) {
 
     public static final String COLLECTION = "deliveries";
     public static final String PENDING = "pending";
@@ -49,6 +51,7 @@ public record Delivery(
     static final String NEXT_ATTEMPT_ON = "next_attempt_on";
     static final String FAILURE_REASON = "failure_reason";
     static final String CREATED_ON = "created_on";
+    static final String TRACE_PARENT = "trace_parent";
 
     public Delivery {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
@@ -57,7 +60,7 @@ public record Delivery(
     /** A new delivery, due at once. */
     static Delivery due(String id, WebhookEndpoint endpoint, PaymentEvent event, String body, Instant now) {
         return new Delivery(id, endpoint.id(), endpoint.merchantId(), event.id(), event.type().wireName(), body,
-                PENDING, List.of(), now, null, now);
+                PENDING, List.of(), now, null, now, event.traceParent());
     }
 
     /** Where an attempt leaves the delivery. */

@@ -3,6 +3,9 @@ package io.paygate.webhook.delivery;
 import io.paygate.webhook.endpoint.SigningSecrets;
 import io.paygate.webhook.endpoint.WebhookEndpoint;
 import io.paygate.webhook.endpoint.WebhookEndpointStore;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +40,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Beyond the attempt's own timeout, for the reads and writes around it. */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
+    private static final String ATTEMPTS = "paygate.webhook.attempts";
+    private static final String TRACE_PARENT = "traceparent";
 
     private final DeliveryStore store;
     private final WebhookEndpointStore endpoints;
@@ -46,12 +52,14 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Duration timeout;
     private final int sweepBatch;
     private final EndpointLanes lanes;
+    private final ObservationRegistry observations;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("webhook-delivery-", 0).factory());
     private volatile boolean running;
 
     public DeliveryWorker(DeliveryStore store, WebhookEndpointStore endpoints, SigningSecrets secrets,
-                          WebhookSender sender, RetrySchedule schedule, Clock clock, DeliveryProperties properties) {
+                          WebhookSender sender, RetrySchedule schedule, Clock clock, DeliveryProperties properties,
+                          ObservationRegistry observations) {
         this.store = store;
         this.endpoints = endpoints;
         this.secrets = secrets;
@@ -61,6 +69,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.timeout = properties.timeout();
         this.sweepBatch = properties.sweepBatch();
         this.lanes = new EndpointLanes(properties.perEndpoint());
+        this.observations = observations;
     }
 
     /** Attempts the delivery now, unless its endpoint's lane is full: then it stays due and is looked for later. */
@@ -124,8 +133,34 @@ public class DeliveryWorker implements SmartLifecycle {
             hold(delivery, claim);
             return;
         }
-        DeliveryAttempt attempt = send(delivery, endpoint.get());
+        Observation observation = attemptObservation(delivery).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            record(delivery, endpoint.get(), claim, observation);
+        } finally {
+            observation.stop();
+        }
+    }
+
+    /**
+     * {@code paygate.webhook.attempts}: a span in the payment's trace (the event carries the trace of the change that
+     * made it) and a timer, by the endpoint's answer (2xx, 4xx, 5xx or none) and where the attempt leaves the
+     * delivery: succeeded, pending (a retry is scheduled) or failed.
+     */
+    private Observation attemptObservation(Delivery delivery) {
+        ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+        context.setCarrier(delivery.traceParent() == null ? Map.of() : Map.of(TRACE_PARENT, delivery.traceParent()));
+        return Observation.createNotStarted(ATTEMPTS, () -> context, observations)
+                .contextualName("webhook delivery " + delivery.eventType())
+                .highCardinalityKeyValue("delivery.id", delivery.id())
+                .highCardinalityKeyValue("event.id", delivery.eventId());
+    }
+
+    private void record(Delivery delivery, WebhookEndpoint endpoint, String claim, Observation observation) {
+        String deliveryId = delivery.id();
+        DeliveryAttempt attempt = send(delivery, endpoint);
         Delivery.Outcome outcome = delivery.after(attempt, schedule);
+        observation.lowCardinalityKeyValue("answer", answerClass(attempt))
+                .lowCardinalityKeyValue("delivery", outcome.status());
         if (!store.record(deliveryId, claim, attempt, outcome)) {
             log.warn("Attempt of delivery {} outlived its claim: not recorded", deliveryId);
             return;
@@ -138,6 +173,10 @@ public class DeliveryWorker implements SmartLifecycle {
             log.debug("Delivery {} of event {} to endpoint {}: {} ({} ms), now {}", deliveryId, delivery.eventId(),
                     delivery.endpointId(), describe(attempt), attempt.latencyMs(), outcome.status());
         }
+    }
+
+    private static String answerClass(DeliveryAttempt attempt) {
+        return attempt.statusCode() == null ? "none" : attempt.statusCode() / 100 + "xx";
     }
 
     private static String describe(DeliveryAttempt attempt) {

@@ -437,6 +437,6 @@ class DeliveryFlowTest extends RunningServiceTest {
         return new PaymentEvent("evt_" + suffix, type, Instant.now().truncatedTo(ChronoUnit.MILLIS), merchantId,
                 "pay_" + suffix, "act_" + suffix, "ORD-1", 600, "GBP", ResponseCode.APPROVED, "123456",
                 Instant.now(), new PaymentEvent.Balances(1050, 0, 0, 600, 450, 0, 600),
-                new PaymentEvent.Card("visa", "411111", "1111"), Map.of("order_id", "1"));
+                new PaymentEvent.Card("visa", "411111", "1111"), Map.of("order_id", "1"), null);
     }
 }

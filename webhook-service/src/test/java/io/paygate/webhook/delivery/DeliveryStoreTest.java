@@ -111,7 +111,7 @@ class DeliveryStoreTest extends ServiceIntegrationTest {
 
     private Delivery delivery(String endpointId, String eventId) {
         return new Delivery(WebhookIds.nextDelivery(), endpointId, merchant, eventId, "payment_captured", "{}",
-                Delivery.PENDING, List.of(), FUTURE, null, FUTURE);
+                Delivery.PENDING, List.of(), FUTURE, null, FUTURE, null);
     }
 
     private static <T> T result(Future<T> future) {

@@ -59,6 +59,6 @@ class DeliveryTest {
             attempts.add(attempt(500));
         }
         return new Delivery("dlv_2c7kq5mzq3xbfpyzj6u4ozwy3a", "wh_y3oqhf46pyzuxjbcn2giaqnb44", "mer_1",
-                "evt_az3mqxvq5p4edf4xfu2wbr7mzu", "payment_captured", "{}", status, attempts, NOW, null, NOW);
+                "evt_az3mqxvq5p4edf4xfu2wbr7mzu", "payment_captured", "{}", status, attempts, NOW, null, NOW, null);
     }
 }

@@ -20,7 +20,7 @@ class EventBodiesTest {
                 Instant.parse("2026-12-05T04:15:30.123Z"), "mer_1", "pay_vti5layihapu5bhbn5tjtk6eem",
                 "act_uqlj3642dyyuroivzdwfg2fysq", "ORD-5023", 600, "GBP", ResponseCode.APPROVED, "123456",
                 Instant.parse("2026-12-05T04:15:30.001Z"), BALANCES, new PaymentEvent.Card("visa", "411111", "1111"),
-                Map.of("order_id", "5023"));
+                Map.of("order_id", "5023"), null);
 
         String body = new EventBodies("https://api.example.com/").of(captured);
 
@@ -41,7 +41,7 @@ class EventBodiesTest {
     void leaves_out_fields_without_a_value() {
         PaymentEvent pending = new PaymentEvent("evt_1", PaymentEventType.PAYMENT_PENDING,
                 Instant.parse("2026-12-05T04:15:30Z"), "mer_1", "pay_1", "act_1", null, 1050, "EUR", null, null,
-                null, BALANCES, new PaymentEvent.Card(null, "411111", "1111"), null);
+                null, BALANCES, new PaymentEvent.Card(null, "411111", "1111"), null, null);
 
         String body = new EventBodies("https://localhost:8443").of(pending);
 

@@ -138,6 +138,6 @@ class StoreOutageTest extends RunningServiceTest {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), merchant, "pay_" + suffix, "act_" + suffix, null, 1050,
                 "EUR", ResponseCode.APPROVED, "123456", Instant.now(),
                 new PaymentEvent.Balances(1050, 0, 1050, 0, 1050, 0, 0),
-                new PaymentEvent.Card("visa", "411111", "1111"), Map.of());
+                new PaymentEvent.Card("visa", "411111", "1111"), Map.of(), null);
     }
 }

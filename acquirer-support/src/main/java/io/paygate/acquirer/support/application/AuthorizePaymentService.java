@@ -7,8 +7,12 @@ import io.paygate.acquirer.support.domain.CardAuthorization;
 import io.paygate.events.AuthorizePayment;
 import io.paygate.events.AuthorizationResult;
 import io.paygate.events.card.CardCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Opens the card, asks the bank, publishes its answer. The clear card lives only on this call's stack:
@@ -17,6 +21,8 @@ import java.time.Clock;
  * payment by then, or is about to, so that answer only confirms it.
  */
 public class AuthorizePaymentService implements AuthorizePaymentUseCase {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizePaymentService.class);
 
     private final CardCipher cardCipher;
     private final BankCallPolicy bank;
@@ -39,8 +45,12 @@ public class AuthorizePaymentService implements AuthorizePaymentUseCase {
         var authorization = new CardAuthorization(command.paymentId(), command.acquirerMerchantId(),
                 cardCipher.open(command.card(), command.paymentId()), command.amount(), command.currency(),
                 command.expiresAt());
+        Instant asked = clock.instant();
         BankDecision decision = bank.authorize(authorization);
         AuthorizationResult result = decision.toResult(command.paymentId(), acquirer, clock.instant());
+        // One line per decision: with its trace id, it follows the payment through every service's log.
+        log.info("Payment {}: {} ({}) from {} after {} ms", command.paymentId(), decision.getClass().getSimpleName(),
+                result.responseCode().code(), acquirer, Duration.between(asked, result.processedOn()).toMillis());
         results.publish(result, command.replyTo());
         return result;
     }

@@ -1,11 +1,14 @@
 package io.paygate.acquirer.support.configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.observation.ObservationRegistry;
 import io.paygate.acquirer.support.adapter.in.amqp.ActionQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.amqp.AuthorizationQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.amqp.ReversalQueueConfiguration;
 import io.paygate.acquirer.support.adapter.in.health.BankHealthConfiguration;
 import io.paygate.acquirer.support.adapter.out.amqp.ResultPublishingConfiguration;
+import io.paygate.acquirer.support.adapter.out.observation.CircuitBreakerStateMetrics;
+import io.paygate.acquirer.support.adapter.out.observation.ObservedAcquiringBank;
 import io.paygate.acquirer.support.application.AuthorizePaymentService;
 import io.paygate.acquirer.support.application.BankCallPolicy;
 import io.paygate.acquirer.support.application.PaymentActionService;
@@ -64,10 +67,17 @@ public class AcquirerAutoConfiguration {
     }
 
     @Bean
+    CircuitBreakerStateMetrics bankCircuitBreakerMetrics(CircuitBreaker bankCircuitBreaker,
+                                                         @Value("${paygate.acquirer.code}") String acquirer) {
+        return new CircuitBreakerStateMetrics(bankCircuitBreaker, acquirer);
+    }
+
+    @Bean
     BankCallPolicy bankCallPolicy(AcquiringBank bank, BankCallSettings settings, CircuitBreaker bankCircuitBreaker,
-                                  Clock clock) {
-        return new BankCallPolicy(bank, settings.retry().policy(), settings.reversalRetry().policy(),
-                bankCircuitBreaker, clock);
+                                  Clock clock, ObservationRegistry observations,
+                                  @Value("${paygate.acquirer.code}") String acquirer) {
+        return new BankCallPolicy(new ObservedAcquiringBank(bank, acquirer, observations), settings.retry().policy(),
+                settings.reversalRetry().policy(), bankCircuitBreaker, clock);
     }
 
     @Bean

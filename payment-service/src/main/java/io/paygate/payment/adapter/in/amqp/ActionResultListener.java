@@ -7,6 +7,7 @@ import io.paygate.events.Topology;
 import io.paygate.payment.application.RecordActionResultService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -39,20 +40,23 @@ class ActionResultListener {
                   @Header(AmqpHeaders.DELIVERY_TAG) long deliveryTag,
                   @Header(AmqpHeaders.REDELIVERED) boolean redelivered,
                   Channel channel) throws IOException {
-        if (!PaymentActionResult.TYPE.equals(type) || version == null || version != PaymentActionResult.VERSION) {
-            log.error("Rejecting the result of action {}: it came as {} version {}, this service reads {} version {}",
-                    result.actionId(), type, version, PaymentActionResult.TYPE, PaymentActionResult.VERSION);
-            channel.basicReject(deliveryTag, false);
-            return;
+        // Every line logged while recording it names the payment (a field of its own in JSON logs).
+        try (MDC.MDCCloseable logged = MDC.putCloseable("paymentId", result.paymentId())) {
+            if (!PaymentActionResult.TYPE.equals(type) || version == null || version != PaymentActionResult.VERSION) {
+                log.error("Rejecting the result of action {}: it came as {} version {}, this service reads {} version {}",
+                        result.actionId(), type, version, PaymentActionResult.TYPE, PaymentActionResult.VERSION);
+                channel.basicReject(deliveryTag, false);
+                return;
+            }
+            try {
+                results.record(result);
+            } catch (RuntimeException e) {
+                log.error("Could not record the result of action {} of payment {}{}", result.actionId(),
+                        result.paymentId(), redelivered ? "; dead-lettering it" : "; it will be redelivered", e);
+                channel.basicNack(deliveryTag, false, !redelivered);
+                return;
+            }
+            channel.basicAck(deliveryTag, false);
         }
-        try {
-            results.record(result);
-        } catch (RuntimeException e) {
-            log.error("Could not record the result of action {} of payment {}{}", result.actionId(),
-                    result.paymentId(), redelivered ? "; dead-lettering it" : "; it will be redelivered", e);
-            channel.basicNack(deliveryTag, false, !redelivered);
-            return;
-        }
-        channel.basicAck(deliveryTag, false);
     }
 }

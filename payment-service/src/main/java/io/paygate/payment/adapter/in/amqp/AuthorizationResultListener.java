@@ -6,6 +6,7 @@ import io.paygate.events.MessageHeaders;
 import io.paygate.payment.application.RecordAuthorizationResultService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -40,30 +41,33 @@ class AuthorizationResultListener {
     @RabbitListener(id = "results", queues = {"#{@resultQueues.instance()}", "#{@resultQueues.shared()}"},
             ackMode = "MANUAL")
     void onResult(AuthorizationResult result, Message message, Channel channel) throws IOException {
-        MessageProperties properties = message.getMessageProperties();
-        long deliveryTag = properties.getDeliveryTag();
-        boolean redelivered = Boolean.TRUE.equals(properties.isRedelivered());
-        Object type = properties.getHeader(MessageHeaders.TYPE);
-        Object version = properties.getHeader(MessageHeaders.VERSION);
-        // A message without these headers predates them and is read as an AuthorizationResult of version 1.
-        if (type != null && !AuthorizationResult.TYPE.equals(String.valueOf(type))) {
-            log.error("Rejecting a message for payment {} on a results queue: it is a {}", result.paymentId(), type);
-            channel.basicReject(deliveryTag, false);
-            return;
+        // Every line logged while recording it names the payment (a field of its own in JSON logs).
+        try (MDC.MDCCloseable logged = MDC.putCloseable("paymentId", result.paymentId())) {
+            MessageProperties properties = message.getMessageProperties();
+            long deliveryTag = properties.getDeliveryTag();
+            boolean redelivered = Boolean.TRUE.equals(properties.isRedelivered());
+            Object type = properties.getHeader(MessageHeaders.TYPE);
+            Object version = properties.getHeader(MessageHeaders.VERSION);
+            // A message without these headers predates them and is read as an AuthorizationResult of version 1.
+            if (type != null && !AuthorizationResult.TYPE.equals(String.valueOf(type))) {
+                log.error("Rejecting a message for payment {} on a results queue: it is a {}", result.paymentId(), type);
+                channel.basicReject(deliveryTag, false);
+                return;
+            }
+            if (version != null && !String.valueOf(AuthorizationResult.VERSION).equals(String.valueOf(version))) {
+                log.error("Rejecting result for payment {}: unknown contract version {}", result.paymentId(), version);
+                channel.basicReject(deliveryTag, false);
+                return;
+            }
+            try {
+                results.record(result);
+            } catch (RuntimeException e) {
+                log.error("Could not record the result for payment {}{}", result.paymentId(),
+                        redelivered ? "; dead-lettering it" : "; it will be redelivered", e);
+                channel.basicNack(deliveryTag, false, !redelivered);
+                return;
+            }
+            channel.basicAck(deliveryTag, false);
         }
-        if (version != null && !String.valueOf(AuthorizationResult.VERSION).equals(String.valueOf(version))) {
-            log.error("Rejecting result for payment {}: unknown contract version {}", result.paymentId(), version);
-            channel.basicReject(deliveryTag, false);
-            return;
-        }
-        try {
-            results.record(result);
-        } catch (RuntimeException e) {
-            log.error("Could not record the result for payment {}{}", result.paymentId(),
-                    redelivered ? "; dead-lettering it" : "; it will be redelivered", e);
-            channel.basicNack(deliveryTag, false, !redelivered);
-            return;
-        }
-        channel.basicAck(deliveryTag, false);
     }
 }

@@ -32,13 +32,15 @@ class RabbitEventPublisher implements EventPublisher {
     @Override
     public Publication publish(List<EventsOfPayment> events, Duration confirmWithin) {
         PaymentEvents message = new PaymentEvents(events.stream()
-                .flatMap(ofPayment -> ofPayment.events().stream().map(event -> event(ofPayment.payment(), event)))
+                .flatMap(ofPayment -> ofPayment.events().stream()
+                        .map(event -> event(ofPayment.payment(), event, ofPayment.traceParent())))
                 .toList());
         return Publications.of(publisher.publish(Topology.PAYMENT_EVENTS_EXCHANGE, Topology.PAYMENT_EVENTS_ROUTING_KEY,
                 message, PaymentEvents.TYPE, PaymentEvents.VERSION, message.events().getFirst().id(), confirmWithin));
     }
 
-    private static PaymentEvent event(Payment payment, io.paygate.payment.domain.PaymentEvent event) {
+    private static PaymentEvent event(Payment payment, io.paygate.payment.domain.PaymentEvent event,
+                                      String traceParent) {
         Balances balances = event.balances();
         CardSummary card = payment.card();
         return new PaymentEvent(event.id(), event.type(), event.createdOn(), payment.merchantId(),
@@ -48,6 +50,6 @@ class RabbitEventPublisher implements EventPublisher {
                         balances.availableToVoid(), balances.totalCaptured(), balances.availableToCapture(),
                         balances.totalRefunded(), balances.availableToRefund()),
                 new PaymentEvent.Card(card.scheme().label(), card.bin(), card.last4()),
-                payment.metadata());
+                payment.metadata(), traceParent);
     }
 }

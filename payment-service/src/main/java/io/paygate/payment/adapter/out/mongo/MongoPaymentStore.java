@@ -245,7 +245,8 @@ class MongoPaymentStore implements PaymentStore {
         return reachable(() -> payments.find(lte(PaymentDocument.EVENTS_DUE_AT, PaymentDocument.date(now)))
                 .sort(EARLIEST_EVENTS_FIRST).limit(limit)
                 .map(document -> new UnpublishedEvents(
-                        new EventsOfPayment(documents.toPayment(document), documents.toEvents(document)),
+                        new EventsOfPayment(documents.toPayment(document), documents.toEvents(document),
+                                documents.traceParentOfEvents(document)),
                         document.getDate(PaymentDocument.EVENTS_DUE_AT).toInstant()))
                 .into(new ArrayList<>()));
     }

@@ -97,6 +97,7 @@ final class PaymentDocument {
     static final String VERSION = "version";
     static final String EVENTS = "events";
     static final String EVENTS_DUE_AT = "eventsDueAt";
+    private static final String TRACE_PARENT = "traceParent";
 
     private static final TypeReference<LinkedHashMap<String, Object>> METADATA_TYPE = new TypeReference<>() {
     };
@@ -199,11 +200,12 @@ final class PaymentDocument {
             return changes;
         }
         return Updates.combine(changes,
-                Updates.pushEach(EVENTS, events.events().stream().map(PaymentDocument::event).toList()),
+                Updates.pushEach(EVENTS, events.events().stream()
+                        .map(event -> event(event, events.traceParent())).toList()),
                 Updates.min(EVENTS_DUE_AT, date(events.republishAt())));
     }
 
-    private static Document event(PaymentEvent event) {
+    private static Document event(PaymentEvent event, String traceParent) {
         Balances balances = event.balances();
         Document document = new Document("id", event.id()).append("type", event.type().wireName())
                 .append("createdOn", date(event.createdOn())).append("actionId", event.actionId().value())
@@ -217,7 +219,15 @@ final class PaymentDocument {
                         .append("availableToRefund", balances.availableToRefund()));
         putIfPresent(document, RESPONSE_CODE, event.responseCode() == null ? null : event.responseCode().code());
         putIfPresent(document, PROCESSED_ON, event.processedOn() == null ? null : date(event.processedOn()));
+        putIfPresent(document, TRACE_PARENT, traceParent);
         return document;
+    }
+
+    /** The trace the outbox's oldest traced event was made in: where a republication's deliveries belong. */
+    String traceParentOfEvents(Document document) {
+        List<Document> events = document.getList(EVENTS, Document.class);
+        return events == null ? null : events.stream().map(event -> event.getString(TRACE_PARENT))
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The events in the payment's outbox, oldest first. */

@@ -1,5 +1,7 @@
 package io.paygate.acquirer.support.adapter.in.amqp;
 
+import io.micrometer.context.ContextSnapshotFactory;
+
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -17,6 +19,7 @@ class CommandsInFlight {
     private final int limit;
     private final Semaphore permits;
     private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
+    private final ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
     private volatile boolean closed;
 
     CommandsInFlight(int limit) {
@@ -37,7 +40,8 @@ class CommandsInFlight {
 
     /**
      * Runs the command on a virtual thread of its own, once fewer than the limit are in flight: until then the
-     * calling consumer waits, which stops it taking more.
+     * calling consumer waits, which stops it taking more. The command runs in the consumer's context (its observation,
+     * so the payment's trace, and its log fields).
      *
      * @return {@code false} when closed (or interrupted while waiting): the command was not started, and is left
      *         unsettled for the broker to hand out again once its channel closes
@@ -53,10 +57,11 @@ class CommandsInFlight {
             permits.release();
             return false;
         }
+        Runnable inContext = contexts.captureAll().wrap(command);
         try {
             threads.newThread(() -> {
                 try {
-                    command.run();
+                    inContext.run();
                 } finally {
                     permits.release();
                 }
