@@ -4,7 +4,11 @@ queried over the HTTP API (query_range) and drawn in the dashboard's grid. It ma
 
   render-dashboard.py prometheus-config > prometheus.yml
       a Prometheus configuration that scrapes the services of a running ./paygate stack, with the same port
-      variables as ./paygate (GATEWAY_MANAGEMENT_PORT, PAYMENT_SERVICE_PORT, ...)
+      variables as ./paygate (GATEWAY_MANAGEMENT_PORT, PAYMENT_SERVICE_PORT, ...), through the text-proxy below
+  render-dashboard.py text-proxy [--port 19091]
+      an HTTP proxy for that Prometheus which asks the services for the plain text format: Debian's Prometheus
+      (2.42) drops a whole scrape in OpenMetrics when a histogram's _count carries an exemplar, as the services'
+      do (accepted since 2.43; compose runs 3.x and needs none)
   render-dashboard.py render --prometheus http://127.0.0.1:9090 --last 5m --out docs/dashboard.png
       [--dashboard docker/grafana/dashboards/paygate.json] [--var acquirer=piggybank] [--title TEXT]
       [--metric-names docker/prometheus/metric-names.txt]
@@ -14,6 +18,7 @@ Prometheus has, keeping the names listed by hand after its "# Not seen" line tha
 
 Needs python3-matplotlib (Debian) and, for the Prometheus, Debian's prometheus package. With a stack up:
 
+  render-dashboard.py text-proxy &
   render-dashboard.py prometheus-config >/tmp/prometheus.yml
   prometheus --config.file=/tmp/prometheus.yml --storage.tsdb.path=/tmp/prometheus-data \\
     --web.listen-address=127.0.0.1:9090 &
@@ -23,11 +28,14 @@ Needs python3-matplotlib (Debian) and, for the Prometheus, Debian's prometheus p
 
 import argparse
 import datetime
+import http.server
+import io
 import json
 import math
 import os
 import re
 import sys
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -37,6 +45,7 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.dates as dates  # noqa: E402
 import matplotlib.pyplot as pyplot  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
+from PIL import Image  # noqa: E402  (python3-pil, which matplotlib needs anyway)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Each service's metrics port in a ./paygate stack: (job, port variable, default).
@@ -56,14 +65,41 @@ COLOURS = {"green": "#73bf69", "orange": "#ff9830", "red": "#f2495c", "yellow": 
 GRID_UNIT = 34  # pixels of one grid row; Grafana's is 30 plus the margin
 
 
-def prometheus_config():
+def prometheus_config(proxy_port):
     print("# Scrapes a ./paygate stack (written by docker/render-dashboard.py prometheus-config).")
     print("global: {scrape_interval: 5s, evaluation_interval: 5s}")
     print("scrape_configs:")
     for job, variable, default in LOCAL_TARGETS:
         print(f"  - job_name: {job}")
         print("    metrics_path: /actuator/prometheus")
+        print(f"    proxy_url: http://127.0.0.1:{proxy_port}")
         print(f"    static_configs: [{{targets: ['127.0.0.1:{os.environ.get(variable, default)}']}}]")
+
+
+class TextFormat(http.server.BaseHTTPRequestHandler):
+    """Relays a scrape (a proxy request: the path is the target's URL), asking for the plain text format."""
+
+    def do_GET(self):
+        request = urllib.request.Request(self.path, headers={"Accept": "text/plain;version=0.0.4"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status, content_type, body = response.status, response.headers["Content-Type"], response.read()
+        except urllib.error.HTTPError as error:
+            status, content_type, body = error.code, "text/plain", error.read()
+        except OSError as error:
+            status, content_type, body = 502, "text/plain", str(error).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_):
+        pass
+
+
+def text_proxy(port):
+    http.server.ThreadingHTTPServer(("127.0.0.1", port), TextFormat).serve_forever()
 
 
 class Prometheus:
@@ -151,7 +187,10 @@ def draw_timeseries(axes, panel, series, start, end):
         axes.set_ylim(bottom=0)
     axes.yaxis.set_major_formatter(axis_formatter(unit))
     if series:
-        axes.legend(loc="upper left", fontsize=6.5, frameon=False, labelcolor=TEXT, ncol=min(4, len(series)),
+        # As many columns as the panel's width holds names.
+        longest = max(len(name) for name, _ in series)
+        columns = max(1, min(len(series), int(axes.bbox.width / (longest * 4.2 + 30))))
+        axes.legend(loc="upper left", fontsize=6.5, frameon=False, labelcolor=TEXT, ncol=columns,
                     handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
         low, high = axes.get_ylim()
         axes.set_ylim(low, high + (high - low) * 0.25)  # room for the legend above the lines
@@ -238,7 +277,10 @@ def render(args):
             draw_state_timeline(axes, panel, series, start, end)
         else:
             draw_timeseries(axes, panel, series, start, end)
-    figure.savefig(args.out, facecolor=BACKGROUND, dpi=100)
+    # 256 colours are plenty for flat panels and thin lines, and make the file a third of the size.
+    image = io.BytesIO()
+    figure.savefig(image, format="png", facecolor=BACKGROUND, dpi=100)
+    Image.open(image).convert("RGB").quantize(colors=256).save(args.out, optimize=True)
     print(f"wrote {args.out} ({os.path.getsize(args.out) // 1024} KB)")
     if args.metric_names:
         write_metric_names(prometheus, args.metric_names)
@@ -255,10 +297,10 @@ def write_metric_names(prometheus, path):
         if marker is not None:
             by_hand = [line for line in lines[marker + 1:] if line.strip() and line.split()[0] not in seen]
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write("# The metric names the PayGate services export: docker/check-compose.sh accepts a Grafana dashboard\n"
-                     "# query only when every metric it reads is listed here. Written by docker/render-dashboard.py from\n"
-                     f"# a scrape of a ./paygate stack under load ({datetime.date.today()}); a counter that never\n"
-                     "# counted is not scraped, so such names are kept by hand after the \"# Not seen\" line.\n")
+        handle.write("# The metric names the PayGate services export: docker/check-compose.sh accepts a Grafana\n"
+                     "# dashboard query only when every metric it reads is listed here. Written by\n"
+                     f"# docker/render-dashboard.py from a scrape of a ./paygate stack under load ({datetime.date.today()}).\n"
+                     "# A counter that never counted is not scraped: such names are kept by hand after \"# Not seen\".\n")
         handle.writelines(f"{name}\n" for name in sorted(seen))
         handle.write("# Not seen in that scrape, kept by hand (name, then where it comes from):\n")
         handle.writelines(f"{line}\n" for line in by_hand)
@@ -268,7 +310,10 @@ def write_metric_names(prometheus, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("prometheus-config", help="print a Prometheus configuration for a ./paygate stack")
+    config = commands.add_parser("prometheus-config", help="print a Prometheus configuration for a ./paygate stack")
+    config.add_argument("--proxy-port", type=int, default=19091, help="the text-proxy's port")
+    proxy = commands.add_parser("text-proxy", help="relay scrapes, asking for the plain text format")
+    proxy.add_argument("--port", type=int, default=19091)
     drawing = commands.add_parser("render", help="draw the dashboard")
     drawing.add_argument("--prometheus", required=True, help="base URL, e.g. http://127.0.0.1:9090")
     drawing.add_argument("--dashboard", default=os.path.join(ROOT, "docker/grafana/dashboards/paygate.json"))
@@ -280,7 +325,9 @@ def main():
     drawing.add_argument("--metric-names", help="rewrite this list of exported metric names from the Prometheus")
     args = parser.parse_args()
     if args.command == "prometheus-config":
-        prometheus_config()
+        prometheus_config(args.proxy_port)
+    elif args.command == "text-proxy":
+        text_proxy(args.port)
     else:
         render(args)
 
