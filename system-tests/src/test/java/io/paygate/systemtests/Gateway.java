@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
@@ -102,15 +103,26 @@ final class Gateway {
 
     /** A TLS context that trusts the stack's development certificate and nothing else. */
     static SSLContext trusting(Path certificate) {
-        try (InputStream in = Files.newInputStream(certificate)) {
+        try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
-            trusted.setCertificateEntry("paygate", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trusted.setCertificateEntry("paygate", read(certificate));
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stack's development certificate, as {@code ./paygate} wrote it (PEM). */
+    static Certificate read(Path certificate) {
+        try (InputStream in = Files.newInputStream(certificate)) {
+            return CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
