@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Static checks of the container setup (Dockerfile, .dockerignore, docker-compose.yml, docker/*.sh):
+# Static checks of the container setup (Dockerfile, .dockerignore, docker-compose.yml, docker/*.sh, and the
+# Prometheus, OpenTelemetry collector, Jaeger and Grafana configuration under docker/):
 # what can be proven without a Docker engine. Run from anywhere: docker/check-compose.sh
 #
 #   1. compose validates against the Compose schema (`docker compose config -q`, or the Debian
 #      docker-compose 1.29 when the v2 plugin is absent), and refuses to start without each secret;
 #   2. the rules of STYLE.md and of the brief, read from the YAML and the Dockerfile (checks.py):
 #      every long-running service has a health check, depends_on waits on health, every SERVICE build
-#      arg names a reactor module, the runtime stage runs as a non-root user, and so on;
+#      arg names a reactor module, the runtime stage runs as a non-root user, every Prometheus target is a
+#      service's metrics endpoint, every dashboard query reads metrics the services export
+#      (docker/prometheus/metric-names.txt) from a provisioned data source, and so on;
 #   3. .dockerignore keeps the reactor in and secrets and build output out;
 #   4. the keystore script really produces a keystore the gateway can use (keytool, when present),
 #      the Dockerfile lints clean (dockerfile-utils from npm, when reachable),
-#      the scripts pass ShellCheck, the compose file yamllint, and the mongo health check's JavaScript parses (node, when present);
+#      the scripts pass ShellCheck, the compose file and docker/**/*.yaml yamllint, and the mongo health check's JavaScript parses (node, when present);
+#      the Prometheus configuration and every Grafana dashboard expression parse (promtool, when present);
 #   5. no .env is tracked by git.
 # Installs docker-compose, python3-yaml, shellcheck and yamllint with apt-get when missing and running as root.
 # Ends with "N passed, N failed"; exits non-zero on any failure.
@@ -69,7 +73,7 @@ fi
 required=(PAYGATE_ADMIN_TOKENS CARD_ENCRYPTION_KEYS CARD_ENCRYPTION_ACTIVE_KEY GATEWAY_KEYSTORE_PASSWORD
   GATEWAY_SIGNING_KEYS MESSAGE_SIGNING_KEYS RABBITMQ_ADMIN_PASSWORD PAYMENT_SERVICE_RABBITMQ_PASSWORD
   ACQUIRER_PIGGYBANK_SERVICE_RABBITMQ_PASSWORD ACQUIRER_LIONBANK_SERVICE_RABBITMQ_PASSWORD
-  WEBHOOK_SECRET_KEYS WEBHOOK_SERVICE_RABBITMQ_PASSWORD)
+  WEBHOOK_SECRET_KEYS WEBHOOK_SERVICE_RABBITMQ_PASSWORD GRAFANA_ADMIN_PASSWORD)
 optional=(PAYGATE_DEMO_API_KEY AUTHORIZATION_TIMEOUT GATEWAY_SIGNING_ACTIVE_KEY MESSAGE_SIGNING_ACTIVE_KEY
   PIGGYBANK_CONTROL_TOKEN LIONBANK_CONTROL_TOKEN WEBHOOK_SECRET_ACTIVE_KEY)
 declare -A sample=(
@@ -85,6 +89,7 @@ declare -A sample=(
   [ACQUIRER_LIONBANK_SERVICE_RABBITMQ_PASSWORD]=check-rabbitmq-acquirer-lionbank
   [WEBHOOK_SECRET_KEYS]="w1:$(printf '%032d' 3 | base64)"
   [WEBHOOK_SERVICE_RABBITMQ_PASSWORD]=check-rabbitmq-webhook
+  [GRAFANA_ADMIN_PASSWORD]=check-grafana-admin
 )
 unset_secrets=()
 for name in "${required[@]}" "${optional[@]}"; do unset_secrets+=(-u "$name"); done
@@ -179,15 +184,35 @@ else
   skip "no shellcheck"
 fi
 
+yaml_files=(docker-compose.yml docker/prometheus/prometheus.yml docker/otel-collector/config.yaml docker/jaeger/config.yaml
+  docker/grafana/provisioning/*/*.yaml)
 if command -v yamllint >/dev/null || apt_install yamllint; then
   if yamllint -d '{extends: default, rules: {line-length: {max: 130}, document-start: disable, truthy: {check-keys: false}}}' \
-       docker-compose.yml >"$work/yamllint.txt" 2>&1; then
-    pass "yamllint docker-compose.yml"
+       "${yaml_files[@]}" >"$work/yamllint.txt" 2>&1; then
+    pass "yamllint ${yaml_files[*]}"
   else
-    fail "yamllint docker-compose.yml: $(cat "$work/yamllint.txt")"
+    fail "yamllint: $(cat "$work/yamllint.txt")"
   fi
 else
   skip "no yamllint"
+fi
+
+# Prometheus's own parser: its configuration, and every dashboard expression (Grafana's variables replaced) as a
+# recording rule. Debian's prometheus package brings promtool; without it these are skipped.
+if command -v promtool >/dev/null; then
+  if promtool check config --syntax-only docker/prometheus/prometheus.yml >"$work/promtool.txt" 2>&1; then
+    pass "promtool check config docker/prometheus/prometheus.yml"
+  else
+    fail "promtool check config: $(cat "$work/promtool.txt")"
+  fi
+  if "$python" "$here/checks.py" "$root" --dashboard-rules >"$work/dashboard-rules.yml" \
+     && promtool check rules "$work/dashboard-rules.yml" >"$work/promtool.txt" 2>&1; then
+    pass "every Grafana dashboard expression parses (promtool check rules)"
+  else
+    fail "dashboard expressions: $(cat "$work/promtool.txt" 2>/dev/null)"
+  fi
+else
+  skip "no promtool (apt-get install prometheus): Prometheus configuration and dashboard expressions not parsed"
 fi
 
 # Dockerfile syntax: instructions, their flags and arguments (the linter of the VS Code Docker
