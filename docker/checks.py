@@ -124,6 +124,11 @@ def check_compose():
             for svc in services.values())
         report(awaited, f"one-shot {name} is awaited with service_completed_successfully")
 
+    # The gateway signs every request it forwards and the services it forwards to take nothing unsigned: each needs
+    # the gateway's signing keys.
+    for name in ("api-gateway", "payment-service", "merchant-service", "webhook-service"):
+        report("GATEWAY_SIGNING_KEYS" in environment(services.get(name) or {}), f"{name} has GATEWAY_SIGNING_KEYS")
+
     built = {}
     for name, svc in sorted(services.items()):
         build = svc.get("build")
