@@ -21,7 +21,7 @@ class ObservabilityDefaultsTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
                 .isEqualTo("health,info,prometheus");
         assertThat(environment.getProperty("spring.rabbitmq.template.observation-enabled")).isEqualTo("true");
-        assertThat(environment.getProperty("management.tracing.sampling.probability")).as("the service's own")
+        assertThat(environment.getProperty(ObservabilityDefaults.SAMPLING_PROPERTY)).as("the service's own")
                 .isEqualTo("0.25");
     }
 
@@ -34,6 +34,8 @@ class ObservabilityDefaultsTest {
             new ObservabilityDefaults().postProcessEnvironment(environment, new SpringApplication());
 
             assertThat(environment.containsProperty(ObservabilityDefaults.TRACES_ENDPOINT_PROPERTY)).isFalse();
+            assertThat(environment.getProperty(ObservabilityDefaults.SAMPLING_PROPERTY)).as("no span is recorded")
+                .isEqualTo("0.0");
         }
     }
 
@@ -46,6 +48,8 @@ class ObservabilityDefaultsTest {
 
         assertThat(environment.getProperty(ObservabilityDefaults.TRACES_ENDPOINT_PROPERTY))
                 .isEqualTo("http://otel-collector:4318/v1/traces");
+        assertThat(environment.getProperty(ObservabilityDefaults.SAMPLING_PROPERTY)).as("every payment is traced")
+                .isEqualTo("1.0");
     }
 
     @Test
@@ -58,6 +62,7 @@ class ObservabilityDefaultsTest {
 
         assertThat(environment.getProperty(ObservabilityDefaults.TRACES_ENDPOINT_PROPERTY))
                 .isEqualTo("https://traces.example.com/v1/traces");
+        assertThat(environment.getProperty(ObservabilityDefaults.SAMPLING_PROPERTY)).isEqualTo("1.0");
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {
