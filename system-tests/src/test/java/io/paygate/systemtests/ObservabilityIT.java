@@ -62,18 +62,18 @@ class ObservabilityIT {
         String traceId = paid.response().headers().firstValue("Cko-Request-Id").orElseThrow();
         assertThat(traceId).as("the request id is the trace id").matches("[0-9a-f]{32}");
 
+        // Each service exports its spans in batches of its own: a span may arrive before its parent does.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<OtlpCollector.Span> trace = OtlpCollector.shared().trace(traceId);
             assertThat(trace).extracting(OtlpCollector.Span::service).contains("api-gateway", "payment-service",
                     "acquirer-piggybank-service", "webhook-service");
             assertThat(trace).extracting(OtlpCollector.Span::name)
                     .contains("piggybank authorize", "webhook delivery payment_approved");
+            Set<String> spanIds = trace.stream().map(OtlpCollector.Span::spanId).collect(Collectors.toSet());
+            assertThat(trace).as("one root, the gateway's; every other span's parent is in the trace")
+                    .filteredOn(span -> !spanIds.contains(span.parentSpanId()))
+                    .singleElement().satisfies(root -> assertThat(root.service()).isEqualTo("api-gateway"));
         });
-        List<OtlpCollector.Span> trace = OtlpCollector.shared().trace(traceId);
-        Set<String> spanIds = trace.stream().map(OtlpCollector.Span::spanId).collect(Collectors.toSet());
-        assertThat(trace).as("one root, the gateway's; every other span's parent is in the trace")
-                .filteredOn(span -> !spanIds.contains(span.parentSpanId()))
-                .singleElement().satisfies(root -> assertThat(root.service()).isEqualTo("api-gateway"));
         assertThat(receiver.delivered()).extracting(WebhookReceiver.Received::paymentId).contains(paymentId);
 
         Map<String, List<String>> linesWithTheTraceId = logLinesContaining(traceId);
