@@ -2,8 +2,6 @@ package io.paygate.acquirer.support.adapter.out.amqp;
 
 import io.paygate.support.amqp.AuthorizationResultsExchange;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -22,19 +20,6 @@ public class ResultPublishingConfiguration {
     @Bean
     Declarables authorizationResultsExchange() {
         return AuthorizationResultsExchange.declarables();
-    }
-
-    /**
-     * Declares on: the results exchange names its alternate exchange, which takes read permission on the results
-     * exchange to create, and an adapter's RabbitMQ user has none (docker/rabbitmq-permissions.tsv). Started before
-     * any payment-service, an adapter cannot create it; its own queues must then still be declared, and its results
-     * wait (unconfirmed, the command goes back to its queue) until payment-service has created the exchange.
-     */
-    @Bean
-    RabbitAdmin amqpAdmin(ConnectionFactory connectionFactory) {
-        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        admin.setIgnoreDeclarationExceptions(true);
-        return admin;
     }
 
     /**
