@@ -183,7 +183,8 @@ class WebhookDeliveryIT {
             assertThat(request.signedWith(endpoint.signingSecret())).as("signature of " + request.text()).isTrue();
             assertThat(request.header("Authorization")).isEqualTo(SHOP_AUTHORIZATION);
             assertThat(request.header("Content-Type")).startsWith("application/json");
-            assertThat(request.text()).doesNotContain(APPROVED_CARD, DECLINED_CARD, "cvv");
+            // "cvv" as a JSON key: the base32 ids may hold those three letters.
+            assertThat(request.text()).doesNotContain(APPROVED_CARD, DECLINED_CARD, "\"cvv\"");
             assertThat(CardDataScanner.scan(request.type(), request.text())).isEmpty();
         });
         System.out.println("WEBHOOKS every-type: requests=" + receiver.received().size() + " types="
