@@ -1,8 +1,13 @@
 package io.paygate.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,7 +20,10 @@ import java.util.stream.Stream;
  */
 public final class OwnVirtualHost implements AutoCloseable {
 
+    private static final String PERMISSIONS = "docker/rabbitmq-permissions.tsv";
+
     private final String name;
+    private final List<String> users = new ArrayList<>();
 
     private OwnVirtualHost(String name) {
         this.name = name;
@@ -37,11 +45,52 @@ public final class OwnVirtualHost implements AutoCloseable {
         return name == null ? TestInfrastructure.rabbitUri() : TestInfrastructure.rabbitUri() + "/" + name;
     }
 
-    /** Deletes the virtual host, and every queue and exchange in it. */
+    /**
+     * The broker address as a user of this virtual host that holds what the service's own user holds in production
+     * ({@value #PERMISSIONS}); empty where no virtual host could be made.
+     */
+    public Optional<String> rabbitUriAs(String service) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String[] permissions = permissionsOf(service);
+        String user = service + "." + name;
+        String password = UUID.randomUUID().toString();
+        users.add(user);
+        if (!rabbitmqctl("add_user", user, password)
+                || !rabbitmqctl("set_permissions", "-p", name, user, permissions[0], permissions[1], permissions[2])) {
+            throw new IllegalStateException("rabbitmqctl could not make the user " + user);
+        }
+        URI broker = URI.create(TestInfrastructure.rabbitUri());
+        return Optional.of("amqp://" + user + ":" + password + "@" + broker.getHost() + ":" + broker.getPort() + "/" + name);
+    }
+
+    /** Deletes the virtual host, and every queue and exchange in it, and its users. */
     @Override
     public void close() {
         if (name != null) {
             rabbitmqctl("delete_vhost", name);
+        }
+        users.forEach(user -> rabbitmqctl("delete_user", user));
+    }
+
+    /** The service's configure, write and read expressions, from the file at the top of the project. */
+    private static String[] permissionsOf(String service) {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.exists(directory.resolve(PERMISSIONS))) {
+            directory = directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException(PERMISSIONS + " is in no directory above " + Path.of("").toAbsolutePath());
+        }
+        try (Stream<String> lines = Files.lines(directory.resolve(PERMISSIONS))) {
+            return lines.filter(line -> line.startsWith(service + "\t"))
+                    .map(line -> line.split("\t"))
+                    .map(columns -> new String[] {columns[1], columns[2], columns[3]})
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(service + " has no line in " + PERMISSIONS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.paygate.events.PaymentActionCommand;
 import io.paygate.events.PaymentActionResult;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.events.card.CardData;
 import io.paygate.support.amqp.OutgoingMessage;
 import io.paygate.testing.TestInfrastructure;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -103,8 +104,10 @@ class LionBankActionFlowTest {
         // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
         Queue queue = new Queue(RESULTS_QUEUE, true, false, false);
         admin.declareQueue(queue);
+        // payment-service's exchange, which these tests stand in for, declared as payment-service declares it.
+        AuthorizationResultsExchange.declarables().getDeclarablesByType(Exchange.class).forEach(admin::declareExchange);
         admin.declareBinding(BindingBuilder.bind(queue)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(Topology.ACTION_RESULTS_ROUTING_KEY));
+                .to(AuthorizationResultsExchange.exchange()).with(Topology.ACTION_RESULTS_ROUTING_KEY));
     }
 
     @AfterAll

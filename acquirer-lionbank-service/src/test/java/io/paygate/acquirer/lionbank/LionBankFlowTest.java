@@ -6,6 +6,7 @@ import io.paygate.events.AuthorizePayment;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.ReversePayment;
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.events.card.CardCipher;
 import io.paygate.events.card.CardData;
 import io.paygate.support.amqp.OutgoingMessage;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -101,8 +102,10 @@ class LionBankFlowTest {
         // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
         Queue replies = new Queue(REPLY_QUEUE, true, false, false);
         admin.declareQueue(replies);
+        // payment-service's exchange, which these tests stand in for, declared as payment-service declares it.
+        AuthorizationResultsExchange.declarables().getDeclarablesByType(Exchange.class).forEach(admin::declareExchange);
         admin.declareBinding(BindingBuilder.bind(replies)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(REPLY_TO));
+                .to(AuthorizationResultsExchange.exchange()).with(REPLY_TO));
     }
 
     @AfterAll

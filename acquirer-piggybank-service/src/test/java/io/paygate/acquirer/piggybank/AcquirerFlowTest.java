@@ -5,16 +5,17 @@ import io.paygate.events.AuthorizePayment;
 import io.paygate.events.MessageHeaders;
 import io.paygate.events.ReversePayment;
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.support.amqp.OutgoingMessage;
 import io.paygate.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
@@ -119,8 +120,10 @@ abstract class AcquirerFlowTest {
         Queue replies = new Queue(replyQueue, true, false, false);
         admin.declareQueue(replies);
         replyQueues.add(replyQueue);
+        // payment-service's exchange, which these tests stand in for, declared as payment-service declares it.
+        AuthorizationResultsExchange.declarables().getDeclarablesByType(Exchange.class).forEach(admin::declareExchange);
         admin.declareBinding(BindingBuilder.bind(replies)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(replyTo));
+                .to(AuthorizationResultsExchange.exchange()).with(replyTo));
     }
 
     void send(AuthorizePayment command) {

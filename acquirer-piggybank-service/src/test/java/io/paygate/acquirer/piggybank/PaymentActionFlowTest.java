@@ -11,6 +11,7 @@ import io.paygate.events.PaymentActionCommand;
 import io.paygate.events.PaymentActionResult;
 import io.paygate.events.ResponseCode;
 import io.paygate.events.Topology;
+import io.paygate.support.amqp.AuthorizationResultsExchange;
 import io.paygate.events.card.CardData;
 import io.paygate.support.amqp.OutgoingMessage;
 import io.paygate.testing.TestInfrastructure;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
@@ -35,7 +37,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.amqp.core.TopicExchange;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -106,8 +107,10 @@ class PaymentActionFlowTest {
         // Durable although deleted afterwards: RabbitMQ 4.3 refuses transient non-exclusive queues.
         Queue results = new Queue(RESULTS_QUEUE, true, false, false);
         admin.declareQueue(results);
+        // payment-service's exchange, which these tests stand in for, declared as payment-service declares it.
+        AuthorizationResultsExchange.declarables().getDeclarablesByType(Exchange.class).forEach(admin::declareExchange);
         admin.declareBinding(BindingBuilder.bind(results)
-                .to(new TopicExchange(Topology.AUTHORIZATION_RESULTS_EXCHANGE)).with(Topology.ACTION_RESULTS_ROUTING_KEY));
+                .to(AuthorizationResultsExchange.exchange()).with(Topology.ACTION_RESULTS_ROUTING_KEY));
     }
 
     @AfterAll

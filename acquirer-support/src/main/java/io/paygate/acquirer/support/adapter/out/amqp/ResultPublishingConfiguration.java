@@ -1,7 +1,5 @@
 package io.paygate.acquirer.support.adapter.out.amqp;
 
-import io.paygate.support.amqp.AuthorizationResultsExchange;
-import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -10,17 +8,14 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
+/**
+ * Publishes results to payment-service's exchange, which the adapter does not declare: every command comes from a
+ * payment-service, which declared the exchange before it sent one; and declaring it, with its alternate exchange,
+ * would take a read permission on it that an adapter has no use for. An adapter that starts first still declares its
+ * own queues and waits for commands.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ResultPublishingConfiguration {
-
-    /**
-     * Producers declare the exchanges they publish to, so results can go out before any payment-service started;
-     * declared as payment-service declares it, alternate exchange included.
-     */
-    @Bean
-    Declarables authorizationResultsExchange() {
-        return AuthorizationResultsExchange.declarables();
-    }
 
     /**
      * Results go out on their own connection: if the broker blocks publishers (memory or disk alarm), the consumers
