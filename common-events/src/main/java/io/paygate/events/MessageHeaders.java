@@ -12,6 +12,12 @@ public final class MessageHeaders {
     /** {@code keyId:base64url(HMAC-SHA256)} over the message: see {@link MessageSignature}. */
     public static final String SIGNATURE = "paygate-signature";
 
+    /**
+     * The W3C trace context of the message, as the tracer's propagator writes it; {@link PaymentEvent#traceParent()}
+     * carries the same value in an event's body.
+     */
+    public static final String TRACE_PARENT = "traceparent";
+
     private MessageHeaders() {
     }
 }

@@ -1,5 +1,6 @@
 package io.paygate.webhook.delivery;
 
+import io.paygate.events.MessageHeaders;
 import io.paygate.webhook.endpoint.SigningSecrets;
 import io.paygate.webhook.endpoint.WebhookEndpoint;
 import io.paygate.webhook.endpoint.WebhookEndpointStore;
@@ -41,7 +42,6 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Beyond the attempt's own timeout, for the reads and writes around it. */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
     private static final String ATTEMPTS = "paygate.webhook.attempts";
-    private static final String TRACE_PARENT = "traceparent";
 
     private final DeliveryStore store;
     private final WebhookEndpointStore endpoints;
@@ -148,7 +148,8 @@ public class DeliveryWorker implements SmartLifecycle {
      */
     private Observation attemptObservation(Delivery delivery) {
         ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
-        context.setCarrier(delivery.traceParent() == null ? Map.of() : Map.of(TRACE_PARENT, delivery.traceParent()));
+        context.setCarrier(delivery.traceParent() == null ? Map.of()
+                : Map.of(MessageHeaders.TRACE_PARENT, delivery.traceParent()));
         return Observation.createNotStarted(ATTEMPTS, () -> context, observations)
                 .contextualName("webhook delivery " + delivery.eventType())
                 .highCardinalityKeyValue("delivery.id", delivery.id())

@@ -3,6 +3,7 @@ package io.paygate.payment.adapter.out.observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.paygate.events.MessageHeaders;
 import io.paygate.payment.application.CurrentTrace;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,6 @@ import java.util.Map;
 /** The current span's context, written as the W3C propagator writes it into a message's or a request's headers. */
 @Component
 class PropagatedCurrentTrace implements CurrentTrace {
-
-    private static final String TRACE_PARENT = "traceparent";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -31,6 +30,6 @@ class PropagatedCurrentTrace implements CurrentTrace {
         }
         Map<String, String> headers = new HashMap<>(4);
         propagator.inject(span.context(), headers, Map::put);
-        return headers.get(TRACE_PARENT);
+        return headers.get(MessageHeaders.TRACE_PARENT);
     }
 }
