@@ -20,7 +20,7 @@ class ObservabilityDefaultsTest {
 
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
                 .isEqualTo("health,info,prometheus");
-        assertThat(environment.getProperty("spring.rabbitmq.template.observation-enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("management.tracing.baggage.enabled")).isEqualTo("false");
         assertThat(environment.getProperty(ObservabilityDefaults.SAMPLING_PROPERTY)).as("the service's own")
                 .isEqualTo("0.25");
     }

@@ -1,5 +1,10 @@
 package io.paygate.acquirer.support.adapter.in.amqp;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.contextpropagation.ObservationAwareSpanThreadLocalAccessor;
 import io.paygate.events.Topology;
 import io.paygate.support.amqp.ConsumerQueue;
 import org.springframework.amqp.core.Declarables;
@@ -27,9 +32,18 @@ public class AuthorizationQueueConfiguration {
                 Topology.AUTHORIZATIONS_EXCHANGE, Topology.authorizeRoutingKey(acquirerCode));
     }
 
+    /**
+     * The consumer's current span travels with each command to its thread: the message's, which the listener
+     * container made current ({@code MessageTracingAutoConfiguration}), so the bank call is a span of the payment's
+     * trace. Only observations travel by default, and no observation surrounds a message.
+     */
     @Bean
-    CommandsInFlight commandsInFlight(@Value("${paygate.acquirer.max-in-flight}") int maxInFlight) {
-        return new CommandsInFlight(maxInFlight);
+    CommandsInFlight commandsInFlight(@Value("${paygate.acquirer.max-in-flight}") int maxInFlight, Tracer tracer,
+                                      ObservationRegistry observations) {
+        ContextRegistry consumerContext = new ContextRegistry().loadContextAccessors().loadThreadLocalAccessors()
+                .registerThreadLocalAccessor(new ObservationAwareSpanThreadLocalAccessor(observations, tracer));
+        return new CommandsInFlight(maxInFlight,
+                ContextSnapshotFactory.builder().contextRegistry(consumerContext).build());
     }
 
     /**

@@ -19,15 +19,17 @@ class CommandsInFlight {
     private final int limit;
     private final Semaphore permits;
     private final ThreadFactory threads = Thread.ofVirtual().name("command-", 0).factory();
-    private final ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
+    private final ContextSnapshotFactory contexts;
     private volatile boolean closed;
 
-    CommandsInFlight(int limit) {
+    /** @param contexts what of the consumer's context each command carries to its thread */
+    CommandsInFlight(int limit, ContextSnapshotFactory contexts) {
         if (limit < 1) {
             throw new IllegalArgumentException("paygate.acquirer.max-in-flight must be at least 1");
         }
         this.limit = limit;
         this.permits = new Semaphore(limit);
+        this.contexts = contexts;
     }
 
     int limit() {
@@ -40,8 +42,8 @@ class CommandsInFlight {
 
     /**
      * Runs the command on a virtual thread of its own, once fewer than the limit are in flight: until then the
-     * calling consumer waits, which stops it taking more. The command runs in the consumer's context (its observation,
-     * so the payment's trace, and its log fields).
+     * calling consumer waits, which stops it taking more. The command runs in the consumer's context (the span of the
+     * message, so the payment's trace, and the trace id in its log lines).
      *
      * @return {@code false} when closed (or interrupted while waiting): the command was not started, and is left
      *         unsettled for the broker to hand out again once its channel closes

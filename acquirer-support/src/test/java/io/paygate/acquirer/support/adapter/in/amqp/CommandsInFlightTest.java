@@ -1,5 +1,6 @@
 package io.paygate.acquirer.support.adapter.in.amqp;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 class CommandsInFlightTest {
 
-    private final CommandsInFlight commands = new CommandsInFlight(3);
+    private final CommandsInFlight commands = new CommandsInFlight(3, ContextSnapshotFactory.builder().build());
     private final CountDownLatch bankAnswers = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
