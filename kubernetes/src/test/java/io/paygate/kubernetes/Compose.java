@@ -1,5 +1,6 @@
 package io.paygate.kubernetes;
 
+import io.paygate.testing.BrokerPermission;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /** What docker-compose.yml and docker/rabbitmq-permissions.tsv say, for the manifests to follow. */
@@ -54,15 +53,7 @@ final class Compose {
         return (String) services.get(service).get("image");
     }
 
-    record Permission(String service, String configure, String write, String read) {
-    }
-
-    static List<Permission> rabbitmqPermissions() throws IOException {
-        try (Stream<String> lines = Files.lines(ROOT.resolve("docker/rabbitmq-permissions.tsv"))) {
-            return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\t"))
-                    .map(fields -> new Permission(fields[0], fields[1], fields[2], fields[3]))
-                    .collect(Collectors.toList());
-        }
+    static List<BrokerPermission> rabbitmqPermissions() {
+        return BrokerPermission.all(ROOT);
     }
 }

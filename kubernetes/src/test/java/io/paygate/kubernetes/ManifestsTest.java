@@ -23,6 +23,7 @@ import io.paygate.kubernetes.OperatorResources.Permission;
 import io.paygate.kubernetes.OperatorResources.RabbitmqCluster;
 import io.paygate.kubernetes.OperatorResources.User;
 import io.paygate.kubernetes.Reachability.Pod;
+import io.paygate.testing.BrokerPermission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -452,7 +453,7 @@ class ManifestsTest {
         assertThat(rabbitmq.spec().rabbitmq().additionalConfig()).contains("default_queue_type = quorum");
         assertThat(rabbitmq.spec().resources().getLimits()).containsKeys("cpu", "memory");
         List<String> problems = new ArrayList<>();
-        for (Compose.Permission expected : Compose.rabbitmqPermissions()) {
+        for (BrokerPermission expected : Compose.rabbitmqPermissions()) {
             String user = "paygate-" + expected.service();
             String secret = "rabbitmq-user-" + expected.service();
             Permission permission = overlay.all(Permission.class).stream().filter(p -> Overlay.nameOf(p.metadata()).equals(user))
@@ -461,7 +462,7 @@ class ManifestsTest {
                     && permission.spec().userReference().name().equals(user)
                     && permission.spec().rabbitmqClusterReference().name().equals(Overlay.nameOf(rabbitmq.metadata()))
                     && "/".equals(permission.spec().vhost())
-                    && new Compose.Permission(expected.service(), permission.spec().permissions().configure(),
+                    && new BrokerPermission(expected.service(), permission.spec().permissions().configure(),
                             permission.spec().permissions().write(), permission.spec().permissions().read()).equals(expected));
             check(problems, user + " takes its credentials from " + secret, overlay.all(User.class).stream()
                     .anyMatch(u -> Overlay.nameOf(u.metadata()).equals(user) && u.spec().importCredentialsSecret().name().equals(secret)));

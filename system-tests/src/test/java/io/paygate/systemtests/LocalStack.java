@@ -1,5 +1,6 @@
 package io.paygate.systemtests;
 
+import io.paygate.testing.BrokerPermission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -187,24 +188,14 @@ final class LocalStack {
 
     /**
      * Removes the stack's own virtual host, with whatever its queues still hold, and the services' users that
-     * {@code ./paygate} made for it ({@code docker/rabbitmq-permissions.tsv}); for after the last {@link #down()}.
+     * {@code ./paygate} made for it ({@link BrokerPermission}); for after the last {@link #down()}.
      */
     void release() {
         if (virtualHost != null) {
             rabbitmqctl("delete_vhost", virtualHost);
-            for (String service : brokerUsers()) {
-                rabbitmqctl("delete_user", "paygate-" + service + "@" + virtualHost);
+            for (BrokerPermission user : BrokerPermission.all(root)) {
+                rabbitmqctl("delete_user", "paygate-" + user.service() + "@" + virtualHost);
             }
-        }
-    }
-
-    /** The services that {@code ./paygate} gives a broker user: the first column of docker/rabbitmq-permissions.tsv. */
-    private List<String> brokerUsers() {
-        try (Stream<String> lines = Files.lines(root.resolve("docker/rabbitmq-permissions.tsv"))) {
-            return lines.filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\t", 2)[0]).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  */
 public final class OwnVirtualHost implements AutoCloseable {
 
-    private static final String PERMISSIONS = "docker/rabbitmq-permissions.tsv";
-
     private final String name;
     private final List<String> users = new ArrayList<>();
 
@@ -47,18 +45,19 @@ public final class OwnVirtualHost implements AutoCloseable {
 
     /**
      * The broker address as a user of this virtual host that holds what the service's own user holds in production
-     * ({@value #PERMISSIONS}); empty where no virtual host could be made.
+     * ({@link BrokerPermission}); empty where no virtual host could be made.
      */
     public Optional<String> rabbitUriAs(String service) {
         if (name == null) {
             return Optional.empty();
         }
-        String[] permissions = permissionsOf(service);
+        BrokerPermission permission = BrokerPermission.of(service, projectRoot());
         String user = service + "." + name;
         String password = UUID.randomUUID().toString();
         users.add(user);
         if (!rabbitmqctl("add_user", user, password)
-                || !rabbitmqctl("set_permissions", "-p", name, user, permissions[0], permissions[1], permissions[2])) {
+                || !rabbitmqctl("set_permissions", "-p", name, user, permission.configure(), permission.write(),
+                        permission.read())) {
             throw new IllegalStateException("rabbitmqctl could not make the user " + user);
         }
         URI broker = URI.create(TestInfrastructure.rabbitUri());
@@ -74,24 +73,17 @@ public final class OwnVirtualHost implements AutoCloseable {
         users.forEach(user -> rabbitmqctl("delete_user", user));
     }
 
-    /** The service's configure, write and read expressions, from the file at the top of the project. */
-    private static String[] permissionsOf(String service) {
+    /** The project's top directory: the first one above the working directory that holds the permissions. */
+    private static Path projectRoot() {
         Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.exists(directory.resolve(PERMISSIONS))) {
+        while (directory != null && !Files.exists(directory.resolve(BrokerPermission.FILE))) {
             directory = directory.getParent();
         }
         if (directory == null) {
-            throw new IllegalStateException(PERMISSIONS + " is in no directory above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(BrokerPermission.FILE + " is in no directory above "
+                    + Path.of("").toAbsolutePath());
         }
-        try (Stream<String> lines = Files.lines(directory.resolve(PERMISSIONS))) {
-            return lines.filter(line -> line.startsWith(service + "\t"))
-                    .map(line -> line.split("\t"))
-                    .map(columns -> new String[] {columns[1], columns[2], columns[3]})
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(service + " has no line in " + PERMISSIONS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return directory;
     }
 
     private static boolean rabbitmqctl(String... arguments) {
