@@ -69,6 +69,10 @@ class ObservabilityIT {
                     "acquirer-piggybank-service", "webhook-service");
             assertThat(trace).extracting(OtlpCollector.Span::name)
                     .contains("piggybank authorize", "webhook delivery payment_approved");
+            assertThat(trace).as("the command and its result are each handled under a span of the message's own")
+                    .extracting(span -> span.service() + ": " + span.name())
+                    .contains("acquirer-piggybank-service: AuthorizePayment receive",
+                            "payment-service: AuthorizationResult receive");
             Set<String> spanIds = trace.stream().map(OtlpCollector.Span::spanId).collect(Collectors.toSet());
             assertThat(trace).as("one root, the gateway's; every other span's parent is in the trace")
                     .filteredOn(span -> !spanIds.contains(span.parentSpanId()))

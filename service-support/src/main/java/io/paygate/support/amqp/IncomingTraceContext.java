@@ -11,7 +11,7 @@ import org.springframework.amqp.core.MessageProperties;
 
 /**
  * Continues the trace a consumed message carries ({@link OutgoingTraceContext}) while its listener handles it: a
- * consumer span, child of the sender's, is the current span, so the listener's log lines, its spans and the messages
+ * consumer span ({@code AuthorizePayment receive}), child of the sender's, is the current span, so the listener's log lines, its spans and the messages
  * it sends belong to the payment's trace. A listener container applies it to each message, as an advice around the
  * listener's invocation.
  * <p>
@@ -36,9 +36,12 @@ final class IncomingTraceContext implements MethodInterceptor {
             return invocation.proceed();
         }
         MessageProperties properties = message.getMessageProperties();
+        // Named by the contract, not the queue: a payment-service instance's result queue has a name of its own.
+        Object type = properties.getHeader(MessageHeaders.TYPE);
         Span span = propagator.extract(properties, IncomingTraceContext::header)
                 .kind(Span.Kind.CONSUMER)
-                .name(properties.getConsumerQueue() + " receive")
+                .name((type == null ? "message" : type) + " receive")
+                .tag("messaging.destination.name", String.valueOf(properties.getConsumerQueue()))
                 .start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             return invocation.proceed();
