@@ -11,9 +11,9 @@ import org.springframework.amqp.core.MessageProperties;
 
 /**
  * Continues the trace a consumed message carries ({@link OutgoingTraceContext}) while its listener handles it: a
- * consumer span ({@code AuthorizePayment receive}), child of the sender's, is the current span, so the listener's log lines, its spans and the messages
- * it sends belong to the payment's trace. A listener container applies it to each message, as an advice around the
- * listener's invocation.
+ * consumer span ({@code AuthorizePayment receive}), child of the sender's, is the current span, so the listener's log
+ * lines, its spans and the messages it sends belong to the payment's trace. A listener container applies it to each
+ * message, as an advice around the listener's invocation.
  * <p>
  * This is what Spring AMQP's observations would do, without their timer of every message sent and received and the
  * observation's own work around each, which cost a payment about 3 % more CPU for nothing a dashboard reads.
@@ -54,7 +54,7 @@ final class IncomingTraceContext implements MethodInterceptor {
     }
 
     private static String header(MessageProperties properties, String name) {
-        Object value = properties == null ? null : properties.getHeader(name);
+        Object value = properties.getHeader(name);
         return value == null ? null : value.toString();
     }
 }

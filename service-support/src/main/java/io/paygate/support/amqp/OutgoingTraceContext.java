@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessagePostProcessor;
+import org.springframework.amqp.core.MessageProperties;
 
 /**
  * Writes the trace of the work in hand into every message a {@link org.springframework.amqp.rabbit.core.RabbitTemplate}
@@ -25,11 +26,7 @@ final class OutgoingTraceContext implements MessagePostProcessor {
     public Message postProcessMessage(Message message) {
         Span span = tracer.currentSpan();
         if (span != null) {
-            propagator.inject(span.context(), message.getMessageProperties(), (properties, name, value) -> {
-                if (properties != null) {
-                    properties.setHeader(name, value);
-                }
-            });
+            propagator.inject(span.context(), message.getMessageProperties(), MessageProperties::setHeader);
         }
         return message;
     }

@@ -40,7 +40,7 @@ public class AuthorizationQueueConfiguration {
     @Bean
     CommandsInFlight commandsInFlight(@Value("${paygate.acquirer.max-in-flight}") int maxInFlight, Tracer tracer,
                                       ObservationRegistry observations) {
-        ContextRegistry consumerContext = new ContextRegistry().loadContextAccessors().loadThreadLocalAccessors()
+        ContextRegistry consumerContext = new ContextRegistry().loadThreadLocalAccessors()
                 .registerThreadLocalAccessor(new ObservationAwareSpanThreadLocalAccessor(observations, tracer));
         return new CommandsInFlight(maxInFlight,
                 ContextSnapshotFactory.builder().contextRegistry(consumerContext).build());
